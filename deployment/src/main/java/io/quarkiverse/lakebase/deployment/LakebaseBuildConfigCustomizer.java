@@ -1,0 +1,26 @@
+package io.quarkiverse.lakebase.deployment;
+
+import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironment;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
+
+/**
+ * Build-time configuration only (this class never reaches the application):
+ * <ul>
+ * <li>lets build steps see the Databricks Apps environment variables, so Dev Services stay off when {@code PGHOST} is
+ * set;</li>
+ * <li>makes the default datasource a PostgreSQL one; the user's {@code quarkus.datasource.db-kind} still wins;</li>
+ * <li>turns off the Testcontainers PostgreSQL Dev Service that {@code quarkus-jdbc-postgresql} brings: the local
+ * Lakebase replaces it, needs no Docker, and that one fails test mode without Docker. Setting
+ * {@code quarkus.datasource.devservices.enabled=true} brings it back.</li>
+ * </ul>
+ */
+public class LakebaseBuildConfigCustomizer implements SmallRyeConfigBuilderCustomizer {
+
+    @Override
+    public void configBuilder(SmallRyeConfigBuilder builder) {
+        builder.withInterceptors(new DatabricksAppsEnvironment())
+                .withDefaultValue("quarkus.datasource.db-kind", "postgresql")
+                .withDefaultValue("quarkus.datasource.devservices.enabled", "false");
+    }
+}

@@ -1,0 +1,57 @@
+package io.quarkiverse.lakebase.deployment.devservices;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
+import io.quarkus.deployment.IsDevServicesSupportedByLaunchMode;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
+import io.quarkus.deployment.dev.devservices.DevServicesConfig;
+
+/**
+ * Starts the local Lakebase in dev and test mode when no Lakebase host is configured.
+ */
+@BuildSteps(onlyIf = { IsDevServicesSupportedByLaunchMode.class, DevServicesConfig.Enabled.class })
+class LakebaseDevServicesProcessor {
+
+    private static final Logger LOG = Logger.getLogger(LakebaseDevServicesProcessor.class);
+    private static final String FEATURE = "lakebase";
+
+    @BuildStep
+    DevServicesResultBuildItem startLocalLakebase(LakebaseBuildTimeConfig config) {
+        if (!config.devservices().enabled()) {
+            LOG.debug("Not starting the local Lakebase: quarkus.lakebase.devservices.enabled is false");
+            return null;
+        }
+        if (isConfigured("quarkus.lakebase.host") || isConfigured("quarkus.datasource.jdbc.url")) {
+            LOG.debug("Not starting the local Lakebase: a Lakebase host or datasource URL is configured");
+            return null;
+        }
+        return DevServicesResultBuildItem.<LocalLakebase> owned()
+                .feature(FEATURE)
+                .serviceConfig(config.devservices())
+                .startable(() -> new LocalLakebase(config.devservices()))
+                .config(Map.of(
+                        "quarkus.lakebase.host", "127.0.0.1",
+                        "quarkus.lakebase.database", config.devservices().database(),
+                        "quarkus.lakebase.endpoint", WorkspaceEmulator.ENDPOINT,
+                        "quarkus.lakebase.ssl-mode", "disable",
+                        "quarkus.lakebase.databricks.auth-type", "oauth-m2m"))
+                .configProvider(Map.<String, Function<LocalLakebase, String>> of(
+                        "quarkus.lakebase.port", local -> String.valueOf(local.postgresPort()),
+                        "quarkus.lakebase.databricks.host", LocalLakebase::workspaceUrl,
+                        "quarkus.lakebase.databricks.client-id", LocalLakebase::clientId,
+                        "quarkus.lakebase.databricks.client-secret", LocalLakebase::clientSecret))
+                .build();
+    }
+
+    private static boolean isConfigured(String property) {
+        return ConfigProvider.getConfig().getOptionalValue(property, String.class).filter(v -> !v.isBlank())
+                .isPresent();
+    }
+}

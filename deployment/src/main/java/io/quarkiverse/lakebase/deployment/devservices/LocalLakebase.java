@@ -1,0 +1,68 @@
+package io.quarkiverse.lakebase.deployment.devservices;
+
+import java.util.UUID;
+
+import io.quarkiverse.lakebase.runtime.config.DevServicesConfig;
+import io.quarkus.deployment.builditem.Startable;
+
+/**
+ * The local Lakebase Dev Service: PostgreSQL plus the workspace emulator that rotates its password.
+ */
+final class LocalLakebase implements Startable {
+
+    private final DevServicesConfig config;
+    private LocalPostgres postgres;
+    private WorkspaceEmulator workspace;
+
+    LocalLakebase(DevServicesConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void start() {
+        // the role of a service principal is its OAuth client id, as on Databricks Apps
+        postgres = LocalPostgres.start(config.port().orElse(null), UUID.randomUUID().toString(), config.database());
+        try {
+            workspace = WorkspaceEmulator.start(config.emulatorPort().orElse(null), postgres, config.tokenTtl());
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    int postgresPort() {
+        return postgres.port();
+    }
+
+    String workspaceUrl() {
+        return workspace.url();
+    }
+
+    String clientId() {
+        return workspace.clientId();
+    }
+
+    String clientSecret() {
+        return workspace.clientSecret();
+    }
+
+    @Override
+    public String getConnectionInfo() {
+        return "PostgreSQL on 127.0.0.1:" + postgres.port() + ", Databricks workspace emulator at " + workspace.url();
+    }
+
+    @Override
+    public String getContainerId() {
+        return null;
+    }
+
+    @Override
+    public void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

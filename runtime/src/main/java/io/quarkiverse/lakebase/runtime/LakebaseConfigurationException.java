@@ -1,0 +1,11 @@
+package io.quarkiverse.lakebase.runtime;
+
+/**
+ * A configuration the user must fix; the message names the property and the environment variable to set.
+ */
+public class LakebaseConfigurationException extends RuntimeException {
+
+    public LakebaseConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,60 @@
+package io.quarkiverse.lakebase.runtime;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.lakebase.runtime.token.TokenCache;
+import io.quarkus.credentials.CredentialsProvider;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Hands Agroal the Lakebase login for each new physical connection: the cached token at once, without a worker hop
+ * or a call to the workspace while it is valid.
+ */
+@Singleton
+@Named(LakebaseCredentialsProvider.NAME)
+public class LakebaseCredentialsProvider implements CredentialsProvider {
+
+    /** The bean name that {@code quarkus.datasource.credentials-provider-name} refers to. */
+    public static final String NAME = "lakebase";
+
+    private final LakebaseCredentials credentials;
+
+    public LakebaseCredentialsProvider(LakebaseCredentials credentials) {
+        this.credentials = credentials;
+    }
+
+    @Override
+    public Map<String, String> getCredentials(String credentialsProviderName) {
+        return getCredentialsAsync(credentialsProviderName).await().indefinitely();
+    }
+
+    @Override
+    public Uni<Map<String, String>> getCredentialsAsync(String credentialsProviderName) {
+        LakebaseCredentials.Login login = credentials.login();
+        TokenCache cache = credentials.tokenCache().orElse(null);
+        if (cache == null) {
+            return Uni.createFrom().item(() -> loginOf(login.username(), login.settings().nativePassword().orElseThrow()));
+        }
+        return Uni.createFrom().completionStage(cache::tokenAsync)
+                .map(token -> loginOf(login.username(), token.secret()));
+    }
+
+    private static Map<String, String> loginOf(String username, String password) {
+        Map<String, String> login = new RedactedMap();
+        login.put(USER_PROPERTY_NAME, username);
+        login.put(PASSWORD_PROPERTY_NAME, password);
+        return login;
+    }
+
+    /** A credentials map that cannot leak its password through {@code toString()}. */
+    private static final class RedactedMap extends HashMap<String, String> {
+        @Override
+        public String toString() {
+            return "{user=" + get(USER_PROPERTY_NAME) + ", password=***}";
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.quarkiverse.lakebase.runtime;
+
+import java.util.Optional;
+
+import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
+
+/**
+ * The checked connection settings: everything start-up needs is present, or start-up fails with a message that says
+ * which property or environment variable to set.
+ *
+ * @param endpoint the endpoint whose tokens are minted; empty in native password mode
+ * @param nativePassword the native PostgreSQL password; empty in token mode
+ */
+public record LakebaseSettings(Optional<String> endpoint, String host, int port, String database,
+        Optional<String> username, Optional<String> nativePassword) {
+
+    public static LakebaseSettings check(LakebaseRuntimeConfig config) {
+        Optional<String> password = config.password().filter(value -> !value.isEmpty());
+        Optional<String> endpoint = config.endpoint().filter(value -> !value.isBlank());
+        if (password.isEmpty() && endpoint.isEmpty()) {
+            throw new LakebaseConfigurationException("No Lakebase endpoint configured: set quarkus.lakebase.endpoint"
+                    + " or the LAKEBASE_ENDPOINT environment variable (projects/<project>/branches/<branch>/endpoints/"
+                    + "<endpoint>), or quarkus.lakebase.password for native PostgreSQL authentication");
+        }
+        String host = required(config.host(), "host", "quarkus.lakebase.host", "PGHOST");
+        String database = required(config.database(), "database", "quarkus.lakebase.database", "PGDATABASE");
+        return new LakebaseSettings(password.isPresent() ? Optional.empty() : endpoint, host, config.port(), database,
+                config.username().filter(value -> !value.isBlank()), password);
+    }
+
+    public boolean usesTokens() {
+        return nativePassword.isEmpty();
+    }
+
+    /** Host, port and database, for messages; carries no secret. */
+    public String describe() {
+        return host + ":" + port + "/" + database;
+    }
+
+    private static String required(Optional<String> value, String what, String property, String variable) {
+        return value.filter(v -> !v.isBlank()).orElseThrow(() -> new LakebaseConfigurationException(
+                "No Lakebase " + what + " configured: set " + property + " or the " + variable
+                        + " environment variable"));
+    }
+}

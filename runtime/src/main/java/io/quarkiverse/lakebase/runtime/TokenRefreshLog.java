@@ -1,0 +1,47 @@
+package io.quarkiverse.lakebase.runtime;
+
+import java.time.Duration;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
+import io.quarkiverse.lakebase.runtime.token.RefreshListener;
+import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+
+/**
+ * Logs each token refresh in the extension's category. Never logs a token: only expiry instants and failure messages,
+ * which are written without secrets.
+ */
+final class TokenRefreshLog implements RefreshListener {
+
+    static final Logger LOG = Logger.getLogger("io.quarkiverse.lakebase");
+
+    private final String endpoint;
+
+    TokenRefreshLog(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public void refreshed(DatabaseToken token, Duration took, int failuresBefore) {
+        if (failuresBefore > 0) {
+            LOG.infof("Lakebase database token for %s minted again after %d failed attempt(s); it expires at %s",
+                    endpoint, failuresBefore, token.expiresAt());
+        } else {
+            LOG.debugf("Lakebase database token for %s minted in %d ms; it expires at %s", endpoint, took.toMillis(),
+                    token.expiresAt());
+        }
+    }
+
+    @Override
+    public void refreshFailed(TokenRefreshException failure, Duration took, int consecutiveFailures,
+            Duration nextAttemptIn) {
+        if (failure.isTerminal()) {
+            LOG.errorf("%s (attempt %d; next attempt in %s)", failure.getMessage(), consecutiveFailures,
+                    nextAttemptIn);
+        } else {
+            LOG.warnf("%s (attempt %d; retrying in %d ms)", failure.getMessage(), consecutiveFailures,
+                    nextAttemptIn.toMillis());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.quarkiverse.lakebase.runtime.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigGroup;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The local Lakebase: an embedded PostgreSQL with password authentication and a Databricks workspace emulator that
+ * mints rotating tokens, started without Docker.
+ */
+@ConfigGroup
+public interface DevServicesConfig {
+
+    /**
+     * Whether the local Lakebase starts in dev and test mode. It never starts when {@code quarkus.lakebase.host} (or
+     * {@code PGHOST}) is set.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Lifetime of each token the workspace emulator mints. Short lifetimes let tests watch the token rotate.
+     */
+    @WithDefault("1H")
+    Duration tokenTtl();
+
+    /**
+     * Fixed port of the local PostgreSQL; a free port is chosen when not set.
+     */
+    Optional<Integer> port();
+
+    /**
+     * Fixed port of the workspace emulator; a free port is chosen when not set.
+     */
+    Optional<Integer> emulatorPort();
+
+    /**
+     * Name of the database created in the local PostgreSQL.
+     */
+    @WithDefault("databricks_postgres")
+    String database();
+}

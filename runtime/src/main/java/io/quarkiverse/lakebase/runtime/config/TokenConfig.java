@@ -1,0 +1,60 @@
+package io.quarkiverse.lakebase.runtime.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigGroup;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Minting and refreshing the OAuth database token.
+ */
+@ConfigGroup
+public interface TokenConfig {
+
+    /**
+     * How long before the token expires a new one is minted in the background. A random jitter of up to half this
+     * buffer is added so that many instances do not refresh at once. For tokens shorter than three buffers, a third of
+     * the token's lifetime is used instead.
+     */
+    @WithDefault("2M")
+    Duration refreshBuffer();
+
+    /**
+     * Lifetime requested for each token, between 300 and 3600 seconds. When not set, the workspace's default (one
+     * hour) applies.
+     */
+    Optional<Duration> ttl();
+
+    /**
+     * Whether start-up fails when the first token cannot be minted. When {@code false}, start-up only logs a warning and
+     * the token is minted again in the background and on the first connection.
+     */
+    @WithDefault("true")
+    boolean failOnStartup();
+
+    /**
+     * First delay before a failed refresh is retried; each further transient failure doubles it, with jitter.
+     */
+    @WithDefault("1S")
+    Duration retryInitialDelay();
+
+    /**
+     * Longest delay between two retries of a failed refresh.
+     */
+    @WithDefault("30S")
+    Duration retryMaxDelay();
+
+    /**
+     * Delay before retrying after a failure that retrying cannot fix quickly (HTTP 400, 401, 403, 404): wrong
+     * credentials, missing permission or an unknown endpoint.
+     */
+    @WithDefault("1M")
+    Duration terminalRetryDelay();
+
+    /**
+     * Longest time a new connection waits for a token when none is cached (at start-up or after an outage).
+     */
+    @WithDefault("10S")
+    Duration acquireTimeout();
+}

@@ -1,0 +1,67 @@
+package io.quarkiverse.lakebase.runtime.databricks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.service.postgres.DatabaseCredential;
+import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
+import com.google.protobuf.Timestamp;
+
+import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
+import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+import io.quarkiverse.lakebase.runtime.token.TokenSource;
+
+/**
+ * Mints Lakebase database tokens with {@code POST /api/2.0/postgres/credentials} through the Databricks SDK.
+ * Never logs or stringifies the SDK's credential object: its {@code toString()} prints the token.
+ */
+public final class DatabricksTokenSource implements TokenSource {
+
+    private final Supplier<WorkspaceClient> client;
+    private final String endpoint;
+    private final Optional<Duration> ttl;
+    private final Clock clock;
+
+    public DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl, Clock clock) {
+        this.client = client;
+        this.endpoint = endpoint;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    @Override
+    public DatabaseToken mint() {
+        DatabaseCredential credential;
+        try {
+            credential = client.get().postgres().generateDatabaseCredential(request());
+        } catch (RuntimeException e) {
+            throw WorkspaceFailures.classify(e, "mint a Lakebase database token for endpoint '" + endpoint + "'");
+        }
+        return toToken(credential);
+    }
+
+    private GenerateDatabaseCredentialRequest request() {
+        GenerateDatabaseCredentialRequest request = new GenerateDatabaseCredentialRequest().setEndpoint(endpoint);
+        ttl.ifPresent(value -> request.setTtl(com.google.protobuf.Duration.newBuilder()
+                .setSeconds(value.toSeconds()).build()));
+        return request;
+    }
+
+    private DatabaseToken toToken(DatabaseCredential credential) {
+        if (credential == null || credential.getToken() == null || credential.getToken().isEmpty()) {
+            throw TokenRefreshException.transientFailure("The workspace answered the credential request for endpoint '"
+                    + endpoint + "' without a token", null);
+        }
+        Timestamp expireTime = credential.getExpireTime();
+        if (expireTime == null || (expireTime.getSeconds() == 0 && expireTime.getNanos() == 0)) {
+            throw TokenRefreshException.transientFailure("The workspace answered the credential request for endpoint '"
+                    + endpoint + "' without an expire_time", null);
+        }
+        Instant expiresAt = Instant.ofEpochSecond(expireTime.getSeconds(), expireTime.getNanos());
+        return new DatabaseToken(credential.getToken(), clock.instant(), expiresAt);
+    }
+}

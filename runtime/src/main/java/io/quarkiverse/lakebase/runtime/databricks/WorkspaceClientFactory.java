@@ -1,0 +1,29 @@
+package io.quarkiverse.lakebase.runtime.databricks;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
+
+import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
+
+/**
+ * Builds the Databricks workspace client from the explicit settings; the SDK's unified authentication resolves the
+ * rest. Construction calls the workspace, so it runs once, off the request path.
+ */
+public final class WorkspaceClientFactory {
+
+    private WorkspaceClientFactory() {
+    }
+
+    public static WorkspaceClient create(WorkspaceConfig workspace) {
+        DatabricksConfig config = new DatabricksConfig();
+        workspace.host().ifPresent(config::setHost);
+        workspace.authType().ifPresent(config::setAuthType);
+        workspace.profile().ifPresent(config::setProfile);
+        workspace.clientId().ifPresent(config::setClientId);
+        workspace.clientSecret().ifPresent(config::setClientSecret);
+        config.setHttpTimeoutSeconds((int) Math.max(1, workspace.httpTimeout().toSeconds()));
+        // the token cache owns retries, with backoff that keeps serving the valid token meanwhile
+        config.setDisableRetries(true);
+        return new WorkspaceClient(config);
+    }
+}

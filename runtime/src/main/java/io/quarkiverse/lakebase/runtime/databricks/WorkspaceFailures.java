@@ -1,0 +1,61 @@
+package io.quarkiverse.lakebase.runtime.databricks;
+
+import com.databricks.sdk.core.DatabricksError;
+
+import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+
+/**
+ * Turns what the SDK throws into a failure that says whether retrying helps and what the user should fix.
+ */
+final class WorkspaceFailures {
+
+    private static final String CREDENTIALS_HINT = "check the Databricks credentials (DATABRICKS_CLIENT_ID and"
+            + " DATABRICKS_CLIENT_SECRET, or DATABRICKS_TOKEN, or quarkus.lakebase.databricks.*)";
+
+    private WorkspaceFailures() {
+    }
+
+    static TokenRefreshException classify(RuntimeException failure, String action) {
+        DatabricksError error = findError(failure);
+        if (error == null) {
+            return TokenRefreshException.transientFailure("Could not " + action + ": the Databricks workspace could not"
+                    + " be reached (" + describe(failure) + ")", failure);
+        }
+        int status = error.getStatusCode();
+        String answer = "HTTP " + status + (error.getErrorCode() == null ? "" : " " + error.getErrorCode())
+                + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        String prefix = "Could not " + action + " (" + answer + "); ";
+        return switch (status) {
+            case 400 -> TokenRefreshException.terminalFailure(prefix + "check quarkus.lakebase.endpoint or the"
+                    + " LAKEBASE_ENDPOINT environment variable and quarkus.lakebase.token.ttl", error);
+            case 401 -> TokenRefreshException.terminalFailure(prefix + "the workspace rejected the credentials: "
+                    + CREDENTIALS_HINT, error);
+            case 403 -> TokenRefreshException.terminalFailure(prefix + "the principal lacks permission on the Lakebase"
+                    + " endpoint: grant it access, or " + CREDENTIALS_HINT, error);
+            case 404 -> TokenRefreshException.terminalFailure(prefix + "no such endpoint or workspace: check"
+                    + " quarkus.lakebase.endpoint or the LAKEBASE_ENDPOINT environment variable, and DATABRICKS_HOST",
+                    error);
+            default -> TokenRefreshException.transientFailure(prefix + "will retry", error);
+        };
+    }
+
+    private static DatabricksError findError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabricksError error && error.getStatusCode() > 0) {
+                return error;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

@@ -1,0 +1,19 @@
+package io.quarkiverse.lakebase.runtime.token;
+
+import java.time.Duration;
+
+/**
+ * Hears what the token cache does, for logging and telemetry. Called on the refresh thread; must not block.
+ */
+public interface RefreshListener {
+
+    /**
+     * @param failuresBefore how many attempts in a row had failed before this one succeeded
+     */
+    default void refreshed(DatabaseToken token, Duration took, int failuresBefore) {
+    }
+
+    default void refreshFailed(TokenRefreshException failure, Duration took, int consecutiveFailures,
+            Duration nextAttemptIn) {
+    }
+}

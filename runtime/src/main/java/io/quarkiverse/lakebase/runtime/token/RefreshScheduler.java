@@ -1,0 +1,12 @@
+package io.quarkiverse.lakebase.runtime.token;
+
+import java.time.Duration;
+
+/**
+ * Runs refresh tasks later, on a thread that is not a caller's. Tests replace it with a virtual-time scheduler.
+ */
+public interface RefreshScheduler {
+
+    /** Runs the task once after the delay; {@link Duration#ZERO} means as soon as possible. */
+    void schedule(Runnable task, Duration delay);
+}

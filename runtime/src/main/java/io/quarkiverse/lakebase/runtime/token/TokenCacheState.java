@@ -1,0 +1,37 @@
+package io.quarkiverse.lakebase.runtime.token;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the token cache holds at one instant. Immutable, so it can be read without locking.
+ *
+ * @param token the latest token minted, possibly expired; {@code null} before the first success
+ * @param nextAttemptAt when the next mint is due
+ * @param lastRefreshAt when the latest token was minted; {@code null} before the first success
+ * @param lastFailure the failure of the latest attempt, {@code null} when it succeeded
+ * @param consecutiveFailures attempts that failed since the last success
+ */
+public record TokenCacheState(DatabaseToken token, Instant nextAttemptAt, Instant lastRefreshAt,
+        TokenRefreshException lastFailure, int consecutiveFailures) {
+
+    static TokenCacheState empty(Instant now) {
+        return new TokenCacheState(null, now, null, null, 0);
+    }
+
+    TokenCacheState refreshed(DatabaseToken newToken, Instant refreshAt) {
+        return new TokenCacheState(newToken, refreshAt, newToken.mintedAt(), null, 0);
+    }
+
+    TokenCacheState failed(TokenRefreshException failure, Instant retryAt) {
+        return new TokenCacheState(token, retryAt, lastRefreshAt, failure, consecutiveFailures + 1);
+    }
+
+    public Optional<DatabaseToken> currentToken() {
+        return Optional.ofNullable(token);
+    }
+
+    public Optional<TokenRefreshException> failure() {
+        return Optional.ofNullable(lastFailure);
+    }
+}

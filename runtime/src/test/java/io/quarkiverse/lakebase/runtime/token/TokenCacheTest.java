@@ -1,0 +1,247 @@
+package io.quarkiverse.lakebase.runtime.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+class TokenCacheTest {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final VirtualTime time = new VirtualTime(Instant.parse("2026-11-27T00:00:00Z"));
+    private final List<String> events = new ArrayList<>();
+
+    @Test
+    void servesTheCachedTokenWithoutMintingAgain() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+
+        time.advance(Duration.ofMinutes(30));
+
+        assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-1");
+        assertThat(cache.tokenAsync().toCompletableFuture().join().secret()).isEqualTo("token-1");
+        assertThat(source.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void refreshesInTheBackgroundOnceInsideTheBuffer() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+
+        time.advance(Duration.ofMinutes(57).plusSeconds(59));
+        assertThat(source.calls()).isEqualTo(1);
+
+        time.advance(Duration.ofSeconds(1));
+        assertThat(source.calls()).isEqualTo(2);
+        assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-2");
+        assertThat(cache.state().nextAttemptAt()).isEqualTo(time.instant().plus(Duration.ofMinutes(58)));
+    }
+
+    @Test
+    void jitterMovesTheRefreshEarlierByUpToHalfTheBuffer() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.999);
+        cache.start(true, TIMEOUT);
+
+        time.advance(Duration.ofMinutes(57));
+        assertThat(source.calls()).isEqualTo(1);
+        time.advance(Duration.ofSeconds(1));
+        assertThat(source.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void shortLivedTokensRefreshAfterTwoThirdsOfTheirLifetime() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, Duration.ofSeconds(30));
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+
+        time.advance(Duration.ofSeconds(19));
+        assertThat(source.calls()).isEqualTo(1);
+        time.advance(Duration.ofSeconds(1));
+        assertThat(source.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void sixtyFourCallersAtExpiryShareOneMint() throws Exception {
+        int callers = 64;
+        CountDownLatch othersJoined = new CountDownLatch(callers - 1);
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+        source.thenAnswer(() -> {
+            // hold the mint until every other caller has asked for a token meanwhile
+            await(othersJoined);
+            return new DatabaseToken("fresh", time.instant(), time.instant().plus(HOUR));
+        });
+        time.jump(HOUR.plusMinutes(1)); // the refresh timer was missed: the machine slept past expiry
+
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<CompletableFuture<DatabaseToken>>> asked = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                asked.add(pool.submit(() -> {
+                    CompletableFuture<DatabaseToken> token = cache.tokenAsync().toCompletableFuture();
+                    if (!token.isDone()) {
+                        othersJoined.countDown();
+                    }
+                    return token;
+                }));
+            }
+            for (Future<CompletableFuture<DatabaseToken>> answer : asked) {
+                assertThat(answer.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS).secret()).isEqualTo("fresh");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(source.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void transientFailuresKeepServingTheValidTokenAndBackOffFurtherEachTime() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.5);
+        cache.start(true, TIMEOUT);
+        source.thenFail(TokenRefreshException.transientFailure("workspace answered 503", null), 5);
+        int timersBefore = time.timerDelays().size();
+
+        time.advance(Duration.between(time.instant(), cache.state().nextAttemptAt()));
+        assertThat(source.calls()).isEqualTo(2);
+        for (int attempt = 3; attempt <= 6; attempt++) {
+            assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-1");
+            time.advance(time.timerDelays().get(time.timerDelays().size() - 1));
+            assertThat(source.calls()).isEqualTo(attempt);
+        }
+        List<Duration> retryDelays = time.timerDelays().subList(timersBefore, timersBefore + 5);
+        for (int i = 1; i < retryDelays.size(); i++) {
+            assertThat(retryDelays.get(i)).isGreaterThan(retryDelays.get(i - 1));
+        }
+        assertThat(retryDelays.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
+
+        time.advance(retryDelays.get(retryDelays.size() - 1));
+        assertThat(source.calls()).isEqualTo(7);
+        assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-7");
+        assertThat(events).containsSubsequence("failed 1", "failed 5", "refreshed after 5");
+    }
+
+    @Test
+    void terminalFailureWaitsTheTerminalDelayInsteadOfLooping() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR)
+                .thenFail(TokenRefreshException.terminalFailure("HTTP 401: wrong client secret", null), 100);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(false, TIMEOUT);
+
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> cache.token(TIMEOUT)).isInstanceOf(TokenUnavailableException.class)
+                    .hasMessageContaining("wrong client secret");
+            time.advance(Duration.ofSeconds(2));
+        }
+        assertThat(source.calls()).isEqualTo(1);
+
+        time.advance(Duration.ofMinutes(5).minusSeconds(40));
+        assertThat(source.calls()).isEqualTo(6);
+    }
+
+    @Test
+    void failFastStartReportsWhyNoTokenCouldBeMinted() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR)
+                .thenFail(TokenRefreshException.terminalFailure("HTTP 404: endpoint does not exist", null), 1);
+
+        assertThatThrownBy(() -> cache(source, 0.0).start(true, TIMEOUT))
+                .isInstanceOf(TokenUnavailableException.class)
+                .hasMessageContaining("endpoint does not exist");
+    }
+
+    @Test
+    void neverHandsOutAnExpiredToken() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+        source.thenFail(TokenRefreshException.transientFailure("workspace unreachable", null), 10_000);
+
+        time.advance(HOUR.minusSeconds(6));
+        assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-1");
+
+        time.advance(Duration.ofSeconds(1)); // inside the last 5 seconds: a login started now could outlive it
+        assertThatThrownBy(() -> cache.token(TIMEOUT)).isInstanceOf(TokenUnavailableException.class)
+                .hasMessageContaining("workspace unreachable");
+        assertThat(cache.tokenAsync().toCompletableFuture()).isCompletedExceptionally();
+    }
+
+    @Test
+    void aTokenThatArrivesAlreadyExpiredIsAFailedRefresh() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR)
+                .thenAnswer(() -> new DatabaseToken("stale", time.instant().minusSeconds(10), time.instant()));
+        TokenCache cache = cache(source, 0.0);
+
+        assertThatThrownBy(() -> cache.start(true, TIMEOUT)).isInstanceOf(TokenUnavailableException.class)
+                .hasMessageContaining("already expired");
+        assertThat(cache.state().currentToken()).isEmpty();
+    }
+
+    @Test
+    void anOverdueRefreshIsTriggeredByTheNextCaller() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+
+        time.jump(Duration.ofMinutes(59)); // timer missed, token still valid
+
+        assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-1");
+        assertThat(source.calls()).isEqualTo(2);
+        assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-2");
+    }
+
+    @Test
+    void closedCacheSchedulesNothingMore() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+        cache.close();
+
+        time.advance(HOUR.multipliedBy(3));
+        assertThat(source.calls()).isEqualTo(1);
+    }
+
+    private TokenCache cache(TokenSource source, double random) {
+        RefreshPolicy policy = new RefreshPolicy(Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofMinutes(1), () -> random);
+        return new TokenCache(source, time, time, policy, new RefreshListener() {
+            @Override
+            public void refreshed(DatabaseToken token, Duration took, int failuresBefore) {
+                events.add("refreshed after " + failuresBefore);
+            }
+
+            @Override
+            public void refreshFailed(TokenRefreshException failure, Duration took, int consecutiveFailures,
+                    Duration nextAttemptIn) {
+                events.add("failed " + consecutiveFailures);
+            }
+        });
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the other callers did not join the mint in flight");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -46,6 +46,14 @@ final class LocalLakebase implements Startable {
         return workspace.clientSecret();
     }
 
+    LocalPostgres postgres() {
+        return postgres;
+    }
+
+    WorkspaceEmulator workspace() {
+        return workspace;
+    }
+
     @Override
     public String getConnectionInfo() {
         return "PostgreSQL on 127.0.0.1:" + postgres.port() + ", Databricks workspace emulator at " + workspace.url();

@@ -98,6 +98,11 @@ final class WorkspaceEmulator implements AutoCloseable {
         return clientSecret;
     }
 
+    /** Requests answered so far, by path, control calls excluded. */
+    Map<String, Integer> requestCounts() {
+        return Map.copyOf(requestCounts);
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Properties;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +19,6 @@ import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.service.postgres.DatabaseCredential;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
-
-import io.quarkiverse.lakebase.runtime.config.DevServicesConfig;
 
 /**
  * The local Lakebase against the real Databricks SDK and the real PostgreSQL driver: the minted token is the role's
@@ -34,28 +31,7 @@ class LocalLakebaseTest {
 
     @BeforeAll
     static void start() {
-        lakebase = new LocalLakebase(new DevServicesConfig() {
-            public boolean enabled() {
-                return true;
-            }
-
-            public Duration tokenTtl() {
-                return Duration.ofHours(1);
-            }
-
-            public Optional<Integer> port() {
-                return Optional.empty();
-            }
-
-            public Optional<Integer> emulatorPort() {
-                return Optional.empty();
-            }
-
-            public String database() {
-                return "databricks_postgres";
-            }
-        });
-        lakebase.start();
+        lakebase = TestLakebase.start(Duration.ofHours(1));
         workspace = new WorkspaceClient(new DatabricksConfig().setHost(lakebase.workspaceUrl())
                 .setAuthType("oauth-m2m").setClientId(lakebase.clientId()).setClientSecret(lakebase.clientSecret()));
     }

@@ -13,10 +13,11 @@ import io.smallrye.config.Priorities;
  * Lets each {@code quarkus.lakebase.*} connection property fall back to the environment variable that Databricks Apps
  * injects. A value the user configured anywhere wins; the variable wins over the property's built-in default.
  * <p>
- * Runs outside the profile interceptor, so {@code %dev.quarkus.lakebase.host} counts as configured, and inside the
- * expression interceptor, so expressions that reference these properties see the fallback.
+ * Sits between the profile interceptor (3200) and the expression interceptor (3300): {@code %dev.quarkus.lakebase.host}
+ * counts as configured, and
+ * expressions that reference these properties, such as the derived datasource URL, see the fallback.
  */
-@Priority(Priorities.LIBRARY + 600)
+@Priority(Priorities.LIBRARY + 250)
 public class DatabricksAppsEnvironment implements ConfigSourceInterceptor {
 
     /** Properties and the environment variables they fall back to. */

@@ -1,0 +1,43 @@
+package io.quarkiverse.lakebase.deployment.devservices;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the workspace emulator's request counts over HTTP, from inside the application under test. */
+public final class EmulatorRequests {
+
+    public static final String CREDENTIALS = "/api/2.0/postgres/credentials";
+
+    private EmulatorRequests() {
+    }
+
+    /** Requests to one path; every request when {@code path} is null. */
+    public static int count(String path) {
+        String body = get(System.getProperty("lakebase.test.workspace-url") + "/emulator/requests");
+        Matcher counts = Pattern.compile("\"([^\"]+)\":(\\d+)").matcher(body);
+        int total = 0;
+        while (counts.find()) {
+            if (path == null || path.equals(counts.group(1))) {
+                total += Integer.parseInt(counts.group(2));
+            }
+        }
+        return total;
+    }
+
+    private static String get(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.quarkiverse.lakebase.deployment.devservices;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts a local Lakebase outside Dev Services before a test class, for tests that play the part of a real deployment.
+ * Its coordinates are published as system properties ({@code lakebase.test.*}) because the application under test
+ * runs in another class loader; tests refer to them with {@code ${lakebase.test.port}} expressions.
+ */
+public class LocalLakebaseExtension implements BeforeAllCallback, AfterAllCallback {
+
+    static final String DATABASE = "databricks_postgres";
+
+    private LocalLakebase lakebase;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        lakebase = TestLakebase.start(Duration.ofHours(1));
+        String nativePassword = "native-" + lakebase.clientSecret();
+        lakebase.postgres().setPassword(nativePassword, Instant.now().plus(Duration.ofDays(1)));
+        properties(nativePassword).forEach(System::setProperty);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        properties("").keySet().forEach(System::clearProperty);
+        lakebase.close();
+    }
+
+    private Map<String, String> properties(String nativePassword) {
+        return Map.of(
+                "lakebase.test.port", String.valueOf(lakebase.postgresPort()),
+                "lakebase.test.database", DATABASE,
+                "lakebase.test.endpoint", WorkspaceEmulator.ENDPOINT,
+                "lakebase.test.workspace-url", lakebase.workspaceUrl(),
+                "lakebase.test.client-id", lakebase.clientId(),
+                "lakebase.test.client-secret", lakebase.clientSecret(),
+                "lakebase.test.native-password", nativePassword);
+    }
+}

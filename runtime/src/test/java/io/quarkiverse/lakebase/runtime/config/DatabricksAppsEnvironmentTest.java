@@ -1,0 +1,67 @@
+package io.quarkiverse.lakebase.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+class DatabricksAppsEnvironmentTest {
+
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "quarkus.lakebase.port", "5432",
+            "url", "jdbc:postgresql://${quarkus.lakebase.host:}:${quarkus.lakebase.port:5432}/x");
+
+    @Test
+    void environmentFillsWhatIsNotConfigured() {
+        SmallRyeConfig config = config(Map.of("PGHOST", "env-host", "PGPORT", "6543"), Map.of());
+
+        assertThat(config.getRawValue("quarkus.lakebase.host")).isEqualTo("env-host");
+        assertThat(config.getRawValue("quarkus.lakebase.port")).isEqualTo("6543");
+        assertThat(config.getRawValue("url")).isEqualTo("jdbc:postgresql://env-host:6543/x");
+    }
+
+    @Test
+    void configuredValuesWinOverTheEnvironment() {
+        SmallRyeConfig config = config(Map.of("PGHOST", "env-host", "PGPORT", "6543"),
+                Map.of("quarkus.lakebase.host", "configured-host", "quarkus.lakebase.port", "7654"));
+
+        assertThat(config.getRawValue("url")).isEqualTo("jdbc:postgresql://configured-host:7654/x");
+    }
+
+    @Test
+    void aProfileValueCountsAsConfigured() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withInterceptors(new DatabricksAppsEnvironment())
+                .withProfile("dev")
+                .withSources(new PropertiesConfigSource(Map.of("PGHOST", "env-host"), "environment", 300))
+                .withSources(new PropertiesConfigSource(Map.of("%dev.quarkus.lakebase.host", "dev-host"),
+                        "application.properties", 250))
+                .build();
+
+        assertThat(config.getRawValue("quarkus.lakebase.host")).isEqualTo("dev-host");
+    }
+
+    @Test
+    void builtInDefaultsApplyWithoutEnvironment() {
+        SmallRyeConfig config = config(Map.of(), Map.of());
+
+        assertThat(config.getRawValue("quarkus.lakebase.host")).isNull();
+        assertThat(config.getRawValue("url")).isEqualTo("jdbc:postgresql://:5432/x");
+    }
+
+    private static SmallRyeConfig config(Map<String, String> environment, Map<String, String> application) {
+        return new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withInterceptors(new DatabricksAppsEnvironment())
+                .withDefaultValues(DEFAULTS)
+                .withSources(new PropertiesConfigSource(environment, "environment", 300))
+                .withSources(new PropertiesConfigSource(application, "application.properties", 250))
+                .build();
+    }
+}

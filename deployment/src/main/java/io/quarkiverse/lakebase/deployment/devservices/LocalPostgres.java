@@ -36,7 +36,11 @@ final class LocalPostgres implements AutoCloseable {
 
     /** Starts PostgreSQL, creates the role (no password yet: nobody can log in as it) and its database. */
     static LocalPostgres start(Integer fixedPort, String role, String database) {
+        File serverLog = serverLog();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                // the server's own log goes to a file: its start-up chatter would drown the application's log
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("fsync", "off")
@@ -82,6 +86,14 @@ final class LocalPostgres implements AutoCloseable {
     public void close() {
         try {
             postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static File serverLog() {
+        try {
+            return Files.createTempFile("lakebase-postgres-", ".log").toFile();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,6 +37,16 @@ class LakebaseProcessor {
         staticInit.produce(new StaticInitConfigBuilderBuildItem(LakebaseConfigBuilder.class));
     }
 
+    /**
+     * At DEBUG the SDK's HTTP client logs response bodies, and the credential response carries the token in clear.
+     * Its category stays at INFO unless the user sets that very category.
+     */
+    @BuildStep
+    RunTimeConfigurationDefaultBuildItem keepTokensOutOfSdkDebugLog() {
+        return new RunTimeConfigurationDefaultBuildItem("quarkus.log.category.\"com.databricks.sdk.core.ApiClient\".level",
+                "INFO");
+    }
+
     @BuildStep
     List<RunTimeConfigurationDefaultBuildItem> defaultDatasourceFromLakebase() {
         return DatasourceDefaults.forDefaultDatasource().entrySet().stream()

@@ -52,6 +52,7 @@ final class WorkspaceEmulator implements AutoCloseable {
     private final LocalPostgres postgres;
     private final String clientId;
     private final String clientSecret;
+    private final String personalAccessToken = "dapi" + randomSecret();
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> requestCounts = new ConcurrentHashMap<>();
     private final FaultPlan faults = new FaultPlan();
@@ -96,6 +97,11 @@ final class WorkspaceEmulator implements AutoCloseable {
 
     String clientSecret() {
         return clientSecret;
+    }
+
+    /** A personal access token of the workspace user whose {@code userName} is the role. */
+    String personalAccessToken() {
+        return personalAccessToken;
     }
 
     /** Requests answered so far, by path, control calls excluded. */
@@ -192,9 +198,11 @@ final class WorkspaceEmulator implements AutoCloseable {
 
     private boolean authenticated(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization != null && authorization.startsWith("Bearer ")
-                && accessTokens.contains(authorization.substring("Bearer ".length()))) {
-            return true;
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            String bearer = authorization.substring("Bearer ".length());
+            if (accessTokens.contains(bearer) || personalAccessToken.equals(bearer)) {
+                return true;
+            }
         }
         respond(exchange, 401, Map.of("error_code", "UNAUTHENTICATED", "message", "Invalid access token"));
         return false;

@@ -1,0 +1,114 @@
+package io.quarkiverse.lakebase.deployment.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.runtime.token.TokenCache;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Start-up, rotations, failed refreshes and connections, with the extension and the Databricks SDK logging at DEBUG:
+ * no log record (message, parameters or stack trace) contains a token or the client secret.
+ */
+class SecretsStayOutOfLogsTest {
+
+    private static final String SECRETS = "lakebase.test.secrets";
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.lakebase.devservices.token-ttl", "3S")
+            .overrideConfigKey("quarkus.log.category.\"io.quarkiverse.lakebase\".level", "DEBUG")
+            .overrideConfigKey("quarkus.log.category.\"com.databricks\".level", "DEBUG")
+            .overrideConfigKey("quarkus.log.category.\"io.agroal\".level", "DEBUG")
+            .setLogRecordPredicate(record -> true)
+            .assertLogRecords(SecretsStayOutOfLogsTest::containNoSecret);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    LakebaseCredentials credentials;
+
+    @Test
+    void rotatesThroughFailuresWithoutLoggingASecret() throws Exception {
+        TokenCache cache = credentials.tokenCache().orElseThrow();
+        List<String> secrets = new ArrayList<>();
+        secrets.add(ConfigProvider.getConfig().getValue("quarkus.lakebase.databricks.client-secret", String.class));
+        secrets.add(cache.token(Duration.ofSeconds(10)).secret());
+
+        int mintsBefore = credentialRequests();
+        control("POST", "/emulator/faults", "{\"status\":503,\"times\":2}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        // poll what a user would watch: the workspace saw two failed mints and a good one, the cache recovered
+        while (credentialRequests() < mintsBefore + 3 || cache.state().lastFailure() != null) {
+            assertThat(System.nanoTime()).as("a refresh through two failures").isLessThan(deadline);
+            try (Connection connection = dataSource.getConnection()) {
+                connection.createStatement().execute("SELECT 1");
+            }
+            Thread.sleep(50);
+        }
+        secrets.add(cache.token(Duration.ofSeconds(10)).secret());
+        System.setProperty(SECRETS, String.join("\n", secrets));
+    }
+
+    private static void containNoSecret(List<LogRecord> records) {
+        String[] secrets = System.getProperty(SECRETS, "").split("\n");
+        System.clearProperty(SECRETS);
+        assertThat(secrets).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(records).isNotEmpty();
+        Formatter formatter = new SimpleFormatter();
+        for (LogRecord record : records) {
+            StringWriter text = new StringWriter();
+            text.append(formatter.format(record)).append(String.valueOf(record.getMessage()));
+            if (record.getParameters() != null) {
+                for (Object parameter : record.getParameters()) {
+                    text.append(' ').append(String.valueOf(parameter));
+                }
+            }
+            if (record.getThrown() != null) {
+                record.getThrown().printStackTrace(new PrintWriter(text));
+            }
+            for (String secret : secrets) {
+                assertThat(text.toString()).doesNotContain(secret);
+            }
+        }
+    }
+
+    private static int credentialRequests() throws Exception {
+        String counts = control("GET", "/emulator/requests", "");
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"/api/2.0/postgres/credentials\":(\\d+)")
+                .matcher(counts);
+        return count.find() ? Integer.parseInt(count.group(1)) : 0;
+    }
+
+    private static String control(String method, String path, String body) throws Exception {
+        String url = ConfigProvider.getConfig().getValue("quarkus.lakebase.databricks.host", String.class) + path;
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isBetween(200, 204);
+        return response.body();
+    }
+}

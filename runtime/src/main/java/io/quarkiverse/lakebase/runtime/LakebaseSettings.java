@@ -1,5 +1,6 @@
 package io.quarkiverse.lakebase.runtime;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
@@ -14,6 +15,9 @@ import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
 public record LakebaseSettings(Optional<String> endpoint, String host, int port, String database,
         Optional<String> username, Optional<String> nativePassword) {
 
+    private static final Duration MIN_TTL = Duration.ofSeconds(300);
+    private static final Duration MAX_TTL = Duration.ofSeconds(3600);
+
     public static LakebaseSettings check(LakebaseRuntimeConfig config) {
         Optional<String> password = config.password().filter(value -> !value.isEmpty());
         Optional<String> endpoint = config.endpoint().filter(value -> !value.isBlank());
@@ -22,6 +26,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
                     + " or the LAKEBASE_ENDPOINT environment variable (projects/<project>/branches/<branch>/endpoints/"
                     + "<endpoint>), or quarkus.lakebase.password for native PostgreSQL authentication");
         }
+        config.token().ttl().ifPresent(LakebaseSettings::checkTtl);
         String host = required(config.host(), "host", "quarkus.lakebase.host", "PGHOST");
         String database = required(config.database(), "database", "quarkus.lakebase.database", "PGDATABASE");
         return new LakebaseSettings(password.isPresent() ? Optional.empty() : endpoint, host, config.port(), database,
@@ -35,6 +40,13 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
     /** Host, port and database, for messages; carries no secret. */
     public String describe() {
         return host + ":" + port + "/" + database;
+    }
+
+    private static void checkTtl(Duration ttl) {
+        if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
+            throw new LakebaseConfigurationException("Invalid quarkus.lakebase.token.ttl " + ttl.toSeconds()
+                    + " s: Lakebase issues tokens of " + MIN_TTL.toSeconds() + " to " + MAX_TTL.toSeconds() + " seconds");
+        }
     }
 
     private static String required(Optional<String> value, String what, String property, String variable) {

@@ -1,6 +1,7 @@
 package io.quarkiverse.lakebase.deployment;
 
 import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironment;
+import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
 
@@ -9,7 +10,8 @@ import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
  * <ul>
  * <li>lets build steps see the Databricks Apps environment variables, so Dev Services stay off when {@code PGHOST} is
  * set;</li>
- * <li>makes the default datasource a PostgreSQL one; the user's {@code quarkus.datasource.db-kind} still wins;</li>
+ * <li>makes the default datasource a PostgreSQL one, opened through {@link LakebaseDriver}; the user's
+ * {@code quarkus.datasource.db-kind} and {@code jdbc.driver} still win;</li>
  * <li>turns off the Testcontainers PostgreSQL Dev Service that {@code quarkus-jdbc-postgresql} brings: the local
  * Lakebase replaces it, needs no Docker, and that one fails test mode without Docker. Setting
  * {@code quarkus.datasource.devservices.enabled=true} brings it back.</li>
@@ -21,6 +23,7 @@ public class LakebaseBuildConfigCustomizer implements SmallRyeConfigBuilderCusto
     public void configBuilder(SmallRyeConfigBuilder builder) {
         builder.withInterceptors(new DatabricksAppsEnvironment())
                 .withDefaultValue("quarkus.datasource.db-kind", "postgresql")
+                .withDefaultValue("quarkus.datasource.jdbc.driver", LakebaseDriver.class.getName())
                 .withDefaultValue("quarkus.datasource.devservices.enabled", "false");
     }
 }

@@ -4,14 +4,21 @@ import java.util.List;
 
 import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentialsProvider;
+import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseConfigBuilder;
+import io.quarkiverse.lakebase.runtime.health.LakebaseHealthCheck;
+import io.quarkiverse.lakebase.runtime.telemetry.LakebaseTelemetry;
+import io.quarkiverse.lakebase.runtime.telemetry.QueryDurationRecorder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 class LakebaseProcessor {
 
@@ -28,6 +35,31 @@ class LakebaseProcessor {
                 .addBeanClasses(LakebaseCredentials.class, LakebaseCredentialsProvider.class)
                 .setUnremovable()
                 .build();
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem registerTelemetry(Capabilities capabilities) {
+        if (!capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)
+                && !capabilities.isPresent(Capability.OPENTELEMETRY_METRICS)) {
+            return null;
+        }
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(LakebaseTelemetry.class, QueryDurationRecorder.class)
+                .setUnremovable()
+                .build();
+    }
+
+    /** The pool gauges read Agroal's own metrics, which are collected only when enabled. */
+    @BuildStep
+    RunTimeConfigurationDefaultBuildItem collectPoolMetrics(Capabilities capabilities) {
+        return capabilities.isPresent(Capability.OPENTELEMETRY_METRICS)
+                ? new RunTimeConfigurationDefaultBuildItem("quarkus.datasource.jdbc.enable-metrics", "true")
+                : null;
+    }
+
+    @BuildStep
+    HealthBuildItem addReadinessCheck(LakebaseBuildTimeConfig config) {
+        return new HealthBuildItem(LakebaseHealthCheck.class.getName(), config.healthEnabled());
     }
 
     @BuildStep

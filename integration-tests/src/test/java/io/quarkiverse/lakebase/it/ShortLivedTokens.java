@@ -12,6 +12,7 @@ public class ShortLivedTokens implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.lakebase.devservices.token-ttl", "3S",
                 "quarkus.datasource.jdbc.max-lifetime", "1S",
-                "quarkus.datasource.jdbc.min-size", "2");
+                "quarkus.datasource.jdbc.min-size", "2",
+                "quarkus.lakebase.token.retry-max-delay", "2S");
     }
 }

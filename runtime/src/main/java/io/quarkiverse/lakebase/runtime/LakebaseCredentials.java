@@ -2,10 +2,14 @@ package io.quarkiverse.lakebase.runtime;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
@@ -13,7 +17,11 @@ import io.quarkiverse.lakebase.runtime.config.TokenConfig;
 import io.quarkiverse.lakebase.runtime.databricks.DatabricksTokenSource;
 import io.quarkiverse.lakebase.runtime.databricks.LazyWorkspaceClient;
 import io.quarkiverse.lakebase.runtime.databricks.WorkspaceUsername;
+import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
+import io.quarkiverse.lakebase.runtime.jdbc.ConnectionListener;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
+import io.quarkiverse.lakebase.runtime.token.RefreshListener;
+import io.quarkiverse.lakebase.runtime.token.RefreshListeners;
 import io.quarkiverse.lakebase.runtime.token.RefreshPolicy;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
 import io.quarkiverse.lakebase.runtime.token.TokenUnavailableException;
@@ -29,10 +37,15 @@ import io.quarkus.runtime.StartupEvent;
 public class LakebaseCredentials {
 
     private final LakebaseRuntimeConfig config;
+    private final Instance<RefreshListener> refreshListeners;
+    private final Instance<ConnectionListener> connectionListeners;
     private volatile Login login;
 
-    public LakebaseCredentials(LakebaseRuntimeConfig config) {
+    public LakebaseCredentials(LakebaseRuntimeConfig config, @Any Instance<RefreshListener> refreshListeners,
+            @Any Instance<ConnectionListener> connectionListeners) {
         this.config = config;
+        this.refreshListeners = refreshListeners;
+        this.connectionListeners = connectionListeners;
     }
 
     /** The user name and password (token) for a new physical connection. */
@@ -42,7 +55,7 @@ public class LakebaseCredentials {
             synchronized (this) {
                 current = login;
                 if (current == null) {
-                    current = Login.create(config);
+                    current = Login.create(config, observers());
                     login = current;
                 }
             }
@@ -60,18 +73,33 @@ public class LakebaseCredentials {
         return Optional.ofNullable(login().cache());
     }
 
+    private List<RefreshListener> observers() {
+        List<RefreshListener> observers = new ArrayList<>();
+        refreshListeners.forEach(observers::add);
+        return observers;
+    }
+
+    /** The login's state now, for health checks and the Dev UI; never throws for a configuration the user fixed. */
+    public LakebaseStatus status() {
+        Login current = login();
+        return LakebaseStatus.of(current, Optional.ofNullable(current.cache()).map(TokenCache::state),
+                java.time.Instant.now());
+    }
+
     void start(@Observes StartupEvent event) {
         Login started = login();
+        started.log().ifPresent(ConnectionEvents::register);
+        connectionListeners.forEach(ConnectionEvents::register);
         TokenConfig token = config.token();
         if (started.cache() == null) {
-            TokenRefreshLog.LOG.debugf("Lakebase datasource for %s uses a native PostgreSQL password",
+            LakebaseLog.LOG.debugf("Lakebase datasource for %s uses a native PostgreSQL password",
                     started.settings().describe());
             return;
         }
         try {
             started.cache().start(token.failOnStartup(), token.acquireTimeout());
             started.username();
-            TokenRefreshLog.LOG.debugf("Lakebase datasource ready for %s@%s", started.username(),
+            LakebaseLog.LOG.infof("Lakebase datasource ready for %s@%s", started.username(),
                     started.settings().describe());
         } catch (TokenUnavailableException | LakebaseConfigurationException e) {
             if (token.failOnStartup()) {
@@ -79,13 +107,15 @@ public class LakebaseCredentials {
                 started.close();
                 throw e;
             }
-            TokenRefreshLog.LOG.warnf("Lakebase is not ready yet, connections will retry: %s", e.getMessage());
+            LakebaseLog.LOG.warnf("Lakebase is not ready yet, connections will retry: %s", e.getMessage());
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
+        connectionListeners.forEach(ConnectionEvents::unregister);
         Login current = login;
         if (current != null) {
+            current.log().ifPresent(ConnectionEvents::unregister);
             current.close();
         }
     }
@@ -97,25 +127,27 @@ public class LakebaseCredentials {
         private final LazyWorkspaceClient workspace;
         private final ExecutorRefreshScheduler scheduler;
         private final TokenCache cache;
+        private final LakebaseLog log;
         private volatile String username;
 
         private Login(LakebaseSettings settings, LazyWorkspaceClient workspace, ExecutorRefreshScheduler scheduler,
-                TokenCache cache) {
+                TokenCache cache, LakebaseLog log) {
             this.settings = settings;
             this.workspace = workspace;
             this.scheduler = scheduler;
             this.cache = cache;
+            this.log = log;
             this.username = settings.username().orElse(null);
         }
 
-        static Login create(LakebaseRuntimeConfig config) {
+        static Login create(LakebaseRuntimeConfig config, List<RefreshListener> observers) {
             LakebaseSettings settings = LakebaseSettings.check(config);
             if (!settings.usesTokens()) {
                 if (settings.username().isEmpty()) {
                     throw new LakebaseConfigurationException("No Lakebase username: set quarkus.lakebase.username or"
                             + " the PGUSER environment variable");
                 }
-                return new Login(settings, null, null, null);
+                return new Login(settings, null, null, null, null);
             }
             TokenConfig token = config.token();
             Clock clock = Clock.systemUTC();
@@ -123,13 +155,16 @@ public class LakebaseCredentials {
             LazyWorkspaceClient workspace = new LazyWorkspaceClient(config.databricks());
             ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
             String endpoint = settings.endpoint().orElseThrow();
+            LakebaseLog log = new LakebaseLog(endpoint);
+            List<RefreshListener> listeners = new ArrayList<>(observers);
+            listeners.add(0, log);
             TokenCache cache = new TokenCache(
                     new DatabricksTokenSource(workspace, endpoint, token.ttl(), clock),
                     clock, scheduler,
                     new RefreshPolicy(token.refreshBuffer(), token.retryInitialDelay(), token.retryMaxDelay(),
                             token.terminalRetryDelay(), random::nextDouble),
-                    new TokenRefreshLog(endpoint));
-            return new Login(settings, workspace, scheduler, cache);
+                    new RefreshListeners(listeners));
+            return new Login(settings, workspace, scheduler, cache, log);
         }
 
         public LakebaseSettings settings() {
@@ -138,6 +173,15 @@ public class LakebaseCredentials {
 
         TokenCache cache() {
             return cache;
+        }
+
+        Optional<LakebaseLog> log() {
+            return Optional.ofNullable(log);
+        }
+
+        /** The PostgreSQL role if already known, without asking the workspace. */
+        public Optional<String> knownUsername() {
+            return Optional.ofNullable(username);
         }
 
         /** The PostgreSQL role; looked up in the workspace once when not configured. */

@@ -2,10 +2,12 @@ package io.quarkiverse.lakebase.runtime;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
 import io.quarkus.credentials.CredentialsProvider;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +42,17 @@ public class LakebaseCredentialsProvider implements CredentialsProvider {
             return Uni.createFrom().item(() -> loginOf(login.username(), login.settings().nativePassword().orElseThrow()));
         }
         return Uni.createFrom().completionStage(cache::tokenAsync)
-                .map(token -> loginOf(login.username(), token.secret()));
+                .map(token -> loginOf(login.username(), token.secret()))
+                .onFailure().recoverWithItem(LakebaseCredentialsProvider::unavailable);
+    }
+
+    /** Handed to {@link LakebaseDriver}, which fails the connection with this reason as an SQLException. */
+    private static Map<String, String> unavailable(Throwable failure) {
+        Throwable reason = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        Map<String, String> login = new RedactedMap();
+        login.put(LakebaseDriver.TOKEN_UNAVAILABLE, String.valueOf(reason.getMessage()));
+        return login;
     }
 
     private static Map<String, String> loginOf(String username, String password) {
@@ -54,7 +66,7 @@ public class LakebaseCredentialsProvider implements CredentialsProvider {
     private static final class RedactedMap extends HashMap<String, String> {
         @Override
         public String toString() {
-            return "{user=" + get(USER_PROPERTY_NAME) + ", password=***}";
+            return "{user=" + get(USER_PROPERTY_NAME) + (containsKey(PASSWORD_PROPERTY_NAME) ? ", password=***}" : "}");
         }
     }
 }

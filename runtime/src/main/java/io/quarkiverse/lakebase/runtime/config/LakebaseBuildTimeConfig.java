@@ -3,6 +3,8 @@ package io.quarkiverse.lakebase.runtime.config;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * Build-time settings of the Lakebase extension.
@@ -15,4 +17,11 @@ public interface LakebaseBuildTimeConfig {
      * The local Lakebase that Dev Services start in dev and test mode.
      */
     DevServicesConfig devservices();
+
+    /**
+     * Whether the {@code Lakebase} readiness check is added when {@code quarkus-smallrye-health} is present.
+     */
+    @WithName("health.enabled")
+    @WithDefault("true")
+    boolean healthEnabled();
 }

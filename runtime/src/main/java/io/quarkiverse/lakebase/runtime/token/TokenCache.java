@@ -77,6 +77,13 @@ public final class TokenCache implements AutoCloseable {
     }
 
     /**
+     * Mints a new token now, whatever the schedule (an operator's "refresh now"); joins a mint already in flight.
+     */
+    public CompletionStage<DatabaseToken> refreshNow() {
+        return mintNow();
+    }
+
+    /**
      * Mints the first token and schedules its refresh.
      *
      * @throws TokenUnavailableException when {@code failFast} and no token could be minted within the timeout

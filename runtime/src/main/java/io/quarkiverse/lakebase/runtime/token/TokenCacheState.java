@@ -11,20 +11,21 @@ import java.util.Optional;
  * @param lastRefreshAt when the latest token was minted; {@code null} before the first success
  * @param lastFailure the failure of the latest attempt, {@code null} when it succeeded
  * @param consecutiveFailures attempts that failed since the last success
+ * @param refreshCount tokens minted so far
  */
 public record TokenCacheState(DatabaseToken token, Instant nextAttemptAt, Instant lastRefreshAt,
-        TokenRefreshException lastFailure, int consecutiveFailures) {
+        TokenRefreshException lastFailure, int consecutiveFailures, long refreshCount) {
 
     static TokenCacheState empty(Instant now) {
-        return new TokenCacheState(null, now, null, null, 0);
+        return new TokenCacheState(null, now, null, null, 0, 0);
     }
 
     TokenCacheState refreshed(DatabaseToken newToken, Instant refreshAt) {
-        return new TokenCacheState(newToken, refreshAt, newToken.mintedAt(), null, 0);
+        return new TokenCacheState(newToken, refreshAt, newToken.mintedAt(), null, 0, refreshCount + 1);
     }
 
     TokenCacheState failed(TokenRefreshException failure, Instant retryAt) {
-        return new TokenCacheState(token, retryAt, lastRefreshAt, failure, consecutiveFailures + 1);
+        return new TokenCacheState(token, retryAt, lastRefreshAt, failure, consecutiveFailures + 1, refreshCount);
     }
 
     public Optional<DatabaseToken> currentToken() {

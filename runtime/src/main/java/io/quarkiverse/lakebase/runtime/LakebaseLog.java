@@ -4,21 +4,22 @@ import java.time.Duration;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.lakebase.runtime.jdbc.ConnectionListener;
 import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
 import io.quarkiverse.lakebase.runtime.token.RefreshListener;
 import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
 
 /**
- * Logs each token refresh in the extension's category. Never logs a token: only expiry instants and failure messages,
- * which are written without secrets.
+ * Logs token refreshes and refused logins in the extension's category. Never logs a token: only expiry instants and
+ * failure messages, which are written without secrets.
  */
-final class TokenRefreshLog implements RefreshListener {
+final class LakebaseLog implements RefreshListener, ConnectionListener {
 
     static final Logger LOG = Logger.getLogger("io.quarkiverse.lakebase");
 
     private final String endpoint;
 
-    TokenRefreshLog(String endpoint) {
+    LakebaseLog(String endpoint) {
         this.endpoint = endpoint;
     }
 
@@ -43,5 +44,11 @@ final class TokenRefreshLog implements RefreshListener {
             LOG.warnf("%s (attempt %d; retrying in %d ms)", failure.getMessage(), consecutiveFailures,
                     nextAttemptIn.toMillis());
         }
+    }
+
+    @Override
+    public void loginRejected(String username) {
+        LOG.warnf("PostgreSQL refused the login of role '%s' with the Lakebase token for %s (SQLState 28P01): the token"
+                + " was replaced or has expired, or the role does not exist", username, endpoint);
     }
 }

@@ -1,0 +1,15 @@
+package io.quarkiverse.lakebase.runtime.jdbc;
+
+/**
+ * Hears how physical connections of the Lakebase datasource fail. Called on the pool's thread; must not block.
+ */
+public interface ConnectionListener {
+
+    /** PostgreSQL refused the login (SQLState 28P01): the token is wrong, replaced or expired, or the role is unknown. */
+    default void loginRejected(String username) {
+    }
+
+    /** A physical connection could not be opened; {@code sqlState} may be null. */
+    default void connectFailed(String sqlState) {
+    }
+}

@@ -1,0 +1,152 @@
+package io.quarkiverse.lakebase.runtime.telemetry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSourceMetrics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.runtime.jdbc.ConnectionListener;
+import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
+import io.quarkiverse.lakebase.runtime.token.RefreshListener;
+import io.quarkiverse.lakebase.runtime.token.TokenCacheState;
+import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+
+/**
+ * OpenTelemetry metrics and spans of the token and the pool, under the instrumentation scope
+ * {@value #SCOPE}. Durations are in seconds, as the OpenTelemetry semantic conventions ask. Registered only when the
+ * application has {@code quarkus-opentelemetry}.
+ */
+@Singleton
+public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
+
+    public static final String SCOPE = "io.quarkiverse.lakebase";
+
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
+    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    static final AttributeKey<String> ERROR_CODE = AttributeKey.stringKey("error.code");
+    static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("lakebase.endpoint");
+    static final AttributeKey<String> EXPIRES_AT = AttributeKey.stringKey("lakebase.token.expires_at");
+
+    private final OpenTelemetry openTelemetry;
+    private final Instance<LakebaseCredentials> credentials;
+    private final Instance<AgroalDataSource> dataSource;
+    private final Clock clock = Clock.systemUTC();
+    private Tracer tracer;
+    private DoubleHistogram refreshDuration;
+    private LongCounter refreshFailures;
+    private LongCounter authFailures;
+    private LongCounter poolErrors;
+
+    public LakebaseTelemetry(OpenTelemetry openTelemetry, Instance<LakebaseCredentials> credentials,
+            Instance<AgroalDataSource> dataSource) {
+        this.openTelemetry = openTelemetry;
+        this.credentials = credentials;
+        this.dataSource = dataSource;
+    }
+
+    @PostConstruct
+    void register() {
+        tracer = openTelemetry.getTracer(SCOPE);
+        Meter meter = openTelemetry.getMeter(SCOPE);
+        refreshDuration = meter.histogramBuilder("lakebase.token.refresh.duration").setUnit("s")
+                .setDescription("Time to mint a Lakebase database token").build();
+        refreshFailures = meter.counterBuilder("lakebase.token.refresh.failures")
+                .setDescription("Failed attempts to mint a Lakebase database token").build();
+        authFailures = meter.counterBuilder("lakebase.auth.failures")
+                .setDescription("Logins refused by PostgreSQL (SQLState 28P01)").build();
+        poolErrors = meter.counterBuilder("lakebase.pool.errors")
+                .setDescription("Physical connections of the Lakebase pool that could not be opened").build();
+        meter.gaugeBuilder("lakebase.token.expiry").setUnit("s")
+                .setDescription("Time until the cached Lakebase database token expires")
+                .buildWithCallback(gauge -> secondsToExpiry().ifPresent(gauge::record));
+        meter.gaugeBuilder("lakebase.pool.connections.total").ofLongs()
+                .setDescription("Open connections of the Lakebase pool, in use or idle")
+                .buildWithCallback(gauge -> poolMetrics().ifPresent(
+                        metrics -> gauge.record(metrics.activeCount() + metrics.availableCount())));
+        meter.gaugeBuilder("lakebase.pool.connections.idle").ofLongs()
+                .setDescription("Idle connections of the Lakebase pool")
+                .buildWithCallback(gauge -> poolMetrics().ifPresent(metrics -> gauge.record(metrics.availableCount())));
+        meter.gaugeBuilder("lakebase.pool.connections.waiting").ofLongs()
+                .setDescription("Callers waiting for a connection of the Lakebase pool")
+                .buildWithCallback(gauge -> poolMetrics().ifPresent(metrics -> gauge.record(metrics.awaitingCount())));
+    }
+
+    @Override
+    public void refreshed(DatabaseToken token, Duration took, int failuresBefore) {
+        Instant finished = clock.instant();
+        refreshDuration.record(seconds(took), Attributes.of(OUTCOME, "success"));
+        Span span = refreshSpan(finished.minus(took));
+        span.setAttribute(EXPIRES_AT, token.expiresAt().toString());
+        span.end(finished);
+    }
+
+    @Override
+    public void refreshFailed(TokenRefreshException failure, Duration took, int consecutiveFailures,
+            Duration nextAttemptIn) {
+        Instant finished = clock.instant();
+        String errorType = errorType(failure);
+        refreshDuration.record(seconds(took), Attributes.of(OUTCOME, "failure", ERROR_TYPE, errorType));
+        refreshFailures.add(1, Attributes.of(ERROR_TYPE, errorType));
+        Span span = refreshSpan(finished.minus(took));
+        // the type only: a message may quote what the workspace answered
+        span.setStatus(StatusCode.ERROR, errorType);
+        span.setAttribute(ERROR_TYPE, errorType);
+        span.end(finished);
+    }
+
+    @Override
+    public void loginRejected(String username) {
+        authFailures.add(1);
+    }
+
+    @Override
+    public void connectFailed(String sqlState) {
+        poolErrors.add(1, Attributes.of(ERROR_CODE, sqlState == null ? "unknown" : sqlState));
+    }
+
+    private Span refreshSpan(Instant started) {
+        Span span = tracer.spanBuilder("lakebase.token.refresh").setSpanKind(SpanKind.INTERNAL)
+                .setStartTimestamp(started).startSpan();
+        credentials.get().settings().endpoint().ifPresent(endpoint -> span.setAttribute(ENDPOINT, endpoint));
+        return span;
+    }
+
+    private Optional<Double> secondsToExpiry() {
+        return credentials.get().tokenCache().map(cache -> cache.state()).flatMap(TokenCacheState::currentToken)
+                .map(token -> seconds(token.remainingAt(clock.instant())));
+    }
+
+    private Optional<AgroalDataSourceMetrics> poolMetrics() {
+        return dataSource.isResolvable() ? Optional.of(dataSource.get().getMetrics()) : Optional.empty();
+    }
+
+    /** {@code http.503}, {@code http.401}, or the class of the cause: low cardinality, no secret. */
+    static String errorType(TokenRefreshException failure) {
+        Throwable cause = failure.getCause();
+        if (cause instanceof com.databricks.sdk.core.DatabricksError error && error.getStatusCode() > 0) {
+            return "http." + error.getStatusCode();
+        }
+        return cause == null ? failure.kind().name().toLowerCase() : cause.getClass().getName();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

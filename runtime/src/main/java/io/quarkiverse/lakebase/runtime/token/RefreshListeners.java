@@ -1,0 +1,39 @@
+package io.quarkiverse.lakebase.runtime.token;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Several listeners heard as one; a listener that throws does not stop the others or the refresh.
+ */
+public final class RefreshListeners implements RefreshListener {
+
+    private final List<RefreshListener> listeners;
+
+    public RefreshListeners(List<RefreshListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    @Override
+    public void refreshed(DatabaseToken token, Duration took, int failuresBefore) {
+        for (RefreshListener listener : listeners) {
+            try {
+                listener.refreshed(token, took, failuresBefore);
+            } catch (RuntimeException e) {
+                // observers must never break the token refresh
+            }
+        }
+    }
+
+    @Override
+    public void refreshFailed(TokenRefreshException failure, Duration took, int consecutiveFailures,
+            Duration nextAttemptIn) {
+        for (RefreshListener listener : listeners) {
+            try {
+                listener.refreshFailed(failure, took, consecutiveFailures, nextAttemptIn);
+            } catch (RuntimeException e) {
+                // observers must never break the token refresh
+            }
+        }
+    }
+}

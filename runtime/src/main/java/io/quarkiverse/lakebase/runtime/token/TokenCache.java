@@ -89,7 +89,11 @@ public final class TokenCache implements AutoCloseable {
      * @throws TokenUnavailableException when {@code failFast} and no token could be minted within the timeout
      */
     public void start(boolean failFast, Duration timeout) {
-        CompletableFuture<DatabaseToken> first = mintNow();
+        TokenCacheState current = state;
+        // a connection opened earlier in start-up (schema migration, ORM) may already have minted the first token
+        CompletableFuture<DatabaseToken> first = policy.isUsable(current.token(), clock.instant())
+                ? CompletableFuture.completedFuture(current.token())
+                : mintNow();
         if (failFast) {
             await(first, timeout);
         }

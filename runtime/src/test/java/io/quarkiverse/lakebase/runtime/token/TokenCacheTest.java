@@ -207,6 +207,17 @@ class TokenCacheTest {
     }
 
     @Test
+    void startKeepsATokenMintedEarlierInStartUp() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-1");
+
+        cache.start(true, TIMEOUT);
+
+        assertThat(source.calls()).isEqualTo(1);
+    }
+
+    @Test
     void closedCacheSchedulesNothingMore() {
         ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
         TokenCache cache = cache(source, 0.0);

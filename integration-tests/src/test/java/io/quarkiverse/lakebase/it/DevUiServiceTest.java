@@ -1,0 +1,49 @@
+package io.quarkiverse.lakebase.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.runtime.devui.LakebaseJsonRpcService;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What the Dev UI card shows and does: the login's details and the token's life, never the token; "refresh token now"
+ * mints a new one; "flush pool" closes idle connections.
+ */
+@QuarkusTest
+class DevUiServiceTest {
+
+    @Inject
+    LakebaseCredentials credentials;
+
+    @Inject
+    Instance<AgroalDataSource> dataSource;
+
+    @Test
+    void showsTheLoginRefreshesTheTokenAndFlushesThePool() throws Exception {
+        LakebaseJsonRpcService service = new LakebaseJsonRpcService(credentials, dataSource);
+        String token = credentials.tokenCache().orElseThrow().token(Duration.ofSeconds(10)).secret();
+
+        Map<String, Object> before = service.getStatus();
+        assertThat(before).containsEntry("healthy", true).containsKeys("endpoint", "host", "database", "user",
+                "tokenExpiresAt", "tokenSecondsLeft", "lastRefreshAt", "refreshCount");
+        assertThat(before.toString()).doesNotContain(token);
+
+        Map<String, Object> after = service.refreshTokenNow();
+        assertThat((Long) after.get("refreshCount")).isEqualTo((Long) before.get("refreshCount") + 1);
+        assertThat(credentials.tokenCache().orElseThrow().token(Duration.ofSeconds(10)).secret()).isNotEqualTo(token);
+
+        dataSource.get().getConnection().close();
+        service.flushPool();
+        assertThat(dataSource.get().getMetrics().availableCount()).isZero();
+    }
+}

@@ -19,6 +19,8 @@ import io.quarkiverse.lakebase.runtime.databricks.LazyWorkspaceClient;
 import io.quarkiverse.lakebase.runtime.databricks.WorkspaceUsername;
 import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
 import io.quarkiverse.lakebase.runtime.jdbc.ConnectionListener;
+import io.quarkiverse.lakebase.runtime.jdbc.LoginRecovery;
+import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
 import io.quarkiverse.lakebase.runtime.token.RefreshListener;
 import io.quarkiverse.lakebase.runtime.token.RefreshListeners;
@@ -56,6 +58,7 @@ public class LakebaseCredentials {
                 current = login;
                 if (current == null) {
                     current = Login.create(config, observers());
+                    ConnectionEvents.recoverWith(current);
                     login = current;
                 }
             }
@@ -116,22 +119,25 @@ public class LakebaseCredentials {
         Login current = login;
         if (current != null) {
             current.log().ifPresent(ConnectionEvents::unregister);
+            ConnectionEvents.stopRecovering(current);
             current.close();
         }
     }
 
     /** One resolved login: settings, role, and the token cache when tokens are used. */
-    public static final class Login implements AutoCloseable {
+    public static final class Login implements AutoCloseable, LoginRecovery {
 
         private final LakebaseSettings settings;
         private final LazyWorkspaceClient workspace;
         private final ExecutorRefreshScheduler scheduler;
         private final TokenCache cache;
         private final LakebaseLog log;
+        private final LakebaseRuntimeConfig config;
         private volatile String username;
 
-        private Login(LakebaseSettings settings, LazyWorkspaceClient workspace, ExecutorRefreshScheduler scheduler,
-                TokenCache cache, LakebaseLog log) {
+        private Login(LakebaseRuntimeConfig config, LakebaseSettings settings, LazyWorkspaceClient workspace,
+                ExecutorRefreshScheduler scheduler, TokenCache cache, LakebaseLog log) {
+            this.config = config;
             this.settings = settings;
             this.workspace = workspace;
             this.scheduler = scheduler;
@@ -147,7 +153,7 @@ public class LakebaseCredentials {
                     throw new LakebaseConfigurationException("No Lakebase username: set quarkus.lakebase.username or"
                             + " the PGUSER environment variable");
                 }
-                return new Login(settings, null, null, null, null);
+                return new Login(config, settings, null, null, null, null);
             }
             TokenConfig token = config.token();
             Clock clock = Clock.systemUTC();
@@ -162,9 +168,9 @@ public class LakebaseCredentials {
                     new DatabricksTokenSource(workspace, endpoint, token.ttl(), clock),
                     clock, scheduler,
                     new RefreshPolicy(token.refreshBuffer(), token.retryInitialDelay(), token.retryMaxDelay(),
-                            token.terminalRetryDelay(), random::nextDouble),
+                            token.terminalRetryDelay(), token.remintAfterRejectionInterval(), random::nextDouble),
                     new RefreshListeners(listeners));
-            return new Login(settings, workspace, scheduler, cache, log);
+            return new Login(config, settings, workspace, scheduler, cache, log);
         }
 
         public LakebaseSettings settings() {
@@ -197,6 +203,18 @@ public class LakebaseCredentials {
                 }
             }
             return known;
+        }
+
+        @Override
+        public Optional<String> passwordAfterRejection(String rejectedPassword) {
+            return cache == null ? Optional.empty()
+                    : cache.afterRejectedLogin(rejectedPassword, config.token().acquireTimeout())
+                            .map(DatabaseToken::secret);
+        }
+
+        @Override
+        public java.time.Duration wakeUpTimeout() {
+            return config.wakeUpTimeout();
         }
 
         @Override

@@ -51,4 +51,10 @@ final class LakebaseLog implements RefreshListener, ConnectionListener {
         LOG.warnf("PostgreSQL refused the login of role '%s' with the Lakebase token for %s (SQLState 28P01): the token"
                 + " was replaced or has expired, or the role does not exist", username, endpoint);
     }
+
+    @Override
+    public void connectRetried(String sqlState, Duration delay) {
+        LOG.infof("PostgreSQL for %s is not accepting connections yet (SQLState %s): retrying in %d ms", endpoint,
+                sqlState, delay.toMillis());
+    }
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.lakebase.runtime;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
 
@@ -15,6 +16,7 @@ import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
 public record LakebaseSettings(Optional<String> endpoint, String host, int port, String database,
         Optional<String> username, Optional<String> nativePassword) {
 
+    private static final Pattern ENDPOINT_PATH = Pattern.compile("projects/[^/\\s]+/branches/[^/\\s]+/endpoints/[^/\\s]+");
     private static final Duration MIN_TTL = Duration.ofSeconds(300);
     private static final Duration MAX_TTL = Duration.ofSeconds(3600);
 
@@ -27,6 +29,19 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
                     + "<endpoint>), or quarkus.lakebase.password for native PostgreSQL authentication");
         }
         config.token().ttl().ifPresent(LakebaseSettings::checkTtl);
+        endpoint.ifPresent(LakebaseSettings::checkEndpoint);
+        checkPositive(config.token().refreshBuffer(), "quarkus.lakebase.token.refresh-buffer");
+        checkPositive(config.token().retryInitialDelay(), "quarkus.lakebase.token.retry-initial-delay");
+        checkPositive(config.token().retryMaxDelay(), "quarkus.lakebase.token.retry-max-delay");
+        checkPositive(config.token().terminalRetryDelay(), "quarkus.lakebase.token.terminal-retry-delay");
+        checkPositive(config.token().acquireTimeout(), "quarkus.lakebase.token.acquire-timeout");
+        checkPositive(config.token().remintAfterRejectionInterval(),
+                "quarkus.lakebase.token.remint-after-rejection-interval");
+        checkPositive(config.databricks().httpTimeout(), "quarkus.lakebase.databricks.http-timeout");
+        if (config.wakeUpTimeout().isNegative()) {
+            throw new LakebaseConfigurationException("Invalid quarkus.lakebase.wake-up-timeout " + config.wakeUpTimeout()
+                    + ": it must not be negative");
+        }
         String host = required(config.host(), "host", "quarkus.lakebase.host", "PGHOST");
         String database = required(config.database(), "database", "quarkus.lakebase.database", "PGDATABASE");
         return new LakebaseSettings(password.isPresent() ? Optional.empty() : endpoint, host, config.port(), database,
@@ -40,6 +55,20 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
     /** Host, port and database, for messages; carries no secret. */
     public String describe() {
         return host + ":" + port + "/" + database;
+    }
+
+    private static void checkEndpoint(String endpoint) {
+        if (!ENDPOINT_PATH.matcher(endpoint).matches()) {
+            throw new LakebaseConfigurationException("Invalid Lakebase endpoint '" + endpoint + "': set"
+                    + " quarkus.lakebase.endpoint or the LAKEBASE_ENDPOINT environment variable to"
+                    + " projects/<project>/branches/<branch>/endpoints/<endpoint>");
+        }
+    }
+
+    private static void checkPositive(Duration value, String property) {
+        if (value.isNegative() || value.isZero()) {
+            throw new LakebaseConfigurationException("Invalid " + property + " " + value + ": it must be positive");
+        }
     }
 
     private static void checkTtl(Duration ttl) {

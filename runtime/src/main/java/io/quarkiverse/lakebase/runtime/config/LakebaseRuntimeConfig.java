@@ -1,5 +1,6 @@
 package io.quarkiverse.lakebase.runtime.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -81,6 +82,13 @@ public interface LakebaseRuntimeConfig {
      * needed.
      */
     Optional<String> password();
+
+    /**
+     * How long a new connection keeps retrying while PostgreSQL refuses connections or is still starting up, as when a
+     * Lakebase endpoint wakes from scale-to-zero or restarts. A refused login is never retried as a wake-up.
+     */
+    @WithDefault("15S")
+    Duration wakeUpTimeout();
 
     /**
      * How the OAuth database token is minted and refreshed.

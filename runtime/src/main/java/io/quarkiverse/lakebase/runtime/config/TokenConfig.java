@@ -53,6 +53,13 @@ public interface TokenConfig {
     Duration terminalRetryDelay();
 
     /**
+     * Shortest time between two mints caused by PostgreSQL refusing the cached token (SQLState 28P01). A refused login
+     * is retried once with a new token; a role that does not exist then fails without flooding the workspace.
+     */
+    @WithDefault("30S")
+    Duration remintAfterRejectionInterval();
+
+    /**
      * Longest time a new connection waits for a token when none is cached (at start-up or after an outage).
      */
     @WithDefault("10S")

@@ -39,7 +39,8 @@ public final class DatabricksTokenSource implements TokenSource {
         try {
             credential = client.get().postgres().generateDatabaseCredential(request());
         } catch (RuntimeException e) {
-            throw WorkspaceFailures.classify(e, "mint a Lakebase database token for endpoint '" + endpoint + "'");
+            throw WorkspaceFailures.classify(e, "mint a Lakebase database token for endpoint '" + endpoint + "'",
+                    RetryAfterHttpClient.takeRetryAfter().orElse(null));
         }
         return toToken(credential);
     }

@@ -21,7 +21,9 @@ public final class WorkspaceClientFactory {
         workspace.profile().ifPresent(config::setProfile);
         workspace.clientId().ifPresent(config::setClientId);
         workspace.clientSecret().ifPresent(config::setClientSecret);
-        config.setHttpTimeoutSeconds((int) Math.max(1, workspace.httpTimeout().toSeconds()));
+        int timeoutSeconds = (int) Math.max(1, workspace.httpTimeout().toSeconds());
+        config.setHttpTimeoutSeconds(timeoutSeconds);
+        config.setHttpClient(new RetryAfterHttpClient(config, timeoutSeconds));
         // the token cache owns retries, with backoff that keeps serving the valid token meanwhile
         config.setDisableRetries(true);
         return new WorkspaceClient(config);

@@ -1,5 +1,7 @@
 package io.quarkiverse.lakebase.runtime.databricks;
 
+import java.time.Duration;
+
 import com.databricks.sdk.core.DatabricksError;
 
 import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
@@ -16,10 +18,17 @@ final class WorkspaceFailures {
     }
 
     static TokenRefreshException classify(RuntimeException failure, String action) {
+        return classify(failure, action, null);
+    }
+
+    /**
+     * @param retryAfter the delay the workspace asked for, if it did
+     */
+    static TokenRefreshException classify(RuntimeException failure, String action, Duration retryAfter) {
         DatabricksError error = findError(failure);
         if (error == null) {
-            return TokenRefreshException.transientFailure("Could not " + action + ": the Databricks workspace could not"
-                    + " be reached (" + describe(failure) + ")", failure);
+            return TokenRefreshException.transientFailure("Could not " + action + ": the call to the Databricks workspace"
+                    + " failed (" + describe(failure) + ")", failure);
         }
         int status = error.getStatusCode();
         String answer = "HTTP " + status + (error.getErrorCode() == null ? "" : " " + error.getErrorCode())
@@ -35,7 +44,9 @@ final class WorkspaceFailures {
             case 404 -> TokenRefreshException.terminalFailure(prefix + "no such endpoint or workspace: check"
                     + " quarkus.lakebase.endpoint or the LAKEBASE_ENDPOINT environment variable, and DATABRICKS_HOST",
                     error);
-            default -> TokenRefreshException.transientFailure(prefix + "will retry", error);
+            default -> new TokenRefreshException(TokenRefreshException.Kind.TRANSIENT, prefix + "will retry"
+                    + (retryAfter == null ? "" : " after the " + retryAfter.toSeconds() + " s the workspace asked for"),
+                    retryAfter, error);
         };
     }
 

@@ -1,6 +1,8 @@
 package io.quarkiverse.lakebase.runtime.jdbc;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -9,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ConnectionEvents {
 
     private static final List<ConnectionListener> LISTENERS = new CopyOnWriteArrayList<>();
+    private static final Duration DEFAULT_WAKE_UP_TIMEOUT = Duration.ofSeconds(15);
+    private static volatile LoginRecovery recovery;
 
     private ConnectionEvents() {
     }
@@ -19,6 +23,31 @@ public final class ConnectionEvents {
 
     public static void unregister(ConnectionListener listener) {
         LISTENERS.remove(listener);
+    }
+
+    public static void recoverWith(LoginRecovery loginRecovery) {
+        recovery = loginRecovery;
+    }
+
+    public static void stopRecovering(LoginRecovery loginRecovery) {
+        if (recovery == loginRecovery) {
+            recovery = null;
+        }
+    }
+
+    static Optional<String> passwordAfterRejection(String rejectedPassword) {
+        LoginRecovery current = recovery;
+        return current == null || rejectedPassword == null ? Optional.empty()
+                : current.passwordAfterRejection(rejectedPassword);
+    }
+
+    static Duration wakeUpTimeout() {
+        LoginRecovery current = recovery;
+        return current == null ? DEFAULT_WAKE_UP_TIMEOUT : current.wakeUpTimeout();
+    }
+
+    static void connectRetried(String sqlState, Duration delay) {
+        LISTENERS.forEach(listener -> listener.connectRetried(sqlState, delay));
     }
 
     static void loginRejected(String username) {

@@ -1,5 +1,7 @@
 package io.quarkiverse.lakebase.runtime.jdbc;
 
+import java.time.Duration;
+
 /**
  * Hears how physical connections of the Lakebase datasource fail. Called on the pool's thread; must not block.
  */
@@ -11,5 +13,9 @@ public interface ConnectionListener {
 
     /** A physical connection could not be opened; {@code sqlState} may be null. */
     default void connectFailed(String sqlState) {
+    }
+
+    /** PostgreSQL refused the connection or is starting up; the connection is tried again after {@code delay}. */
+    default void connectRetried(String sqlState, Duration delay) {
     }
 }

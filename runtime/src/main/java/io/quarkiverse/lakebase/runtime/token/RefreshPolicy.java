@@ -16,18 +16,25 @@ public final class RefreshPolicy {
     private final Duration retryInitialDelay;
     private final Duration retryMaxDelay;
     private final Duration terminalRetryDelay;
+    private final Duration remintAfterRejectionInterval;
     private final DoubleSupplier random;
 
     /**
      * @param random values in {@code [0, 1)}, spreading refreshes and retries of many instances apart
      */
     public RefreshPolicy(Duration refreshBuffer, Duration retryInitialDelay, Duration retryMaxDelay,
-            Duration terminalRetryDelay, DoubleSupplier random) {
+            Duration terminalRetryDelay, Duration remintAfterRejectionInterval, DoubleSupplier random) {
         this.refreshBuffer = refreshBuffer;
         this.retryInitialDelay = retryInitialDelay;
         this.retryMaxDelay = retryMaxDelay;
         this.terminalRetryDelay = terminalRetryDelay;
+        this.remintAfterRejectionInterval = remintAfterRejectionInterval;
         this.random = random;
+    }
+
+    /** The shortest time between two mints caused by refused logins. */
+    public Duration remintAfterRejectionInterval() {
+        return remintAfterRejectionInterval;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.quarkiverse.lakebase.runtime.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,7 @@ public final class TokenCache implements AutoCloseable {
     private final AtomicReference<CompletableFuture<DatabaseToken>> inFlight = new AtomicReference<>();
     private volatile TokenCacheState state;
     private volatile boolean closed;
+    private Instant lastRemintAfterRejection;
 
     public TokenCache(TokenSource source, Clock clock, RefreshScheduler scheduler, RefreshPolicy policy,
             RefreshListener listener) {
@@ -74,6 +76,36 @@ public final class TokenCache implements AutoCloseable {
             return CompletableFuture.completedFuture(current.token());
         }
         return pendingToken(current, now);
+    }
+
+    /**
+     * PostgreSQL refused a login made with {@code rejectedSecret}. When a newer usable token is cached (the login raced
+     * a rotation), that one is returned. When the cached token itself was refused (revoked, or replaced behind our
+     * back), a new one is minted, at most once per {@link RefreshPolicy#remintAfterRejectionInterval()}, so a role that
+     * does not exist cannot make the pool hammer the workspace.
+     *
+     * @return the token to retry the login with, or empty when retrying cannot help now
+     */
+    public Optional<DatabaseToken> afterRejectedLogin(String rejectedSecret, Duration timeout) {
+        TokenCacheState current = state;
+        Instant now = clock.instant();
+        DatabaseToken cached = current.token();
+        if (cached != null && !cached.secret().equals(rejectedSecret) && policy.isUsable(cached, now)) {
+            return Optional.of(cached);
+        }
+        synchronized (this) {
+            if (lastRemintAfterRejection != null
+                    && now.isBefore(lastRemintAfterRejection.plus(policy.remintAfterRejectionInterval()))) {
+                return Optional.empty();
+            }
+            lastRemintAfterRejection = now;
+        }
+        try {
+            DatabaseToken fresh = await(mintNow(), timeout);
+            return fresh.secret().equals(rejectedSecret) ? Optional.empty() : Optional.of(fresh);
+        } catch (TokenUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -98,7 +98,7 @@ class DatabricksTokenSourceTest {
     void unreachableWorkspaceIsTransient() {
         assertFailure(() -> {
             throw new DatabricksException("IO error: Connection refused");
-        }, false, "could not be reached");
+        }, false, "the call to the Databricks workspace failed");
     }
 
     private void assertFailure(Supplier<DatabaseCredential> answer, boolean terminal, String message) {

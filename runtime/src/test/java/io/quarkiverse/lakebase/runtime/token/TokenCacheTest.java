@@ -218,6 +218,34 @@ class TokenCacheTest {
     }
 
     @Test
+    void aLoginThatRacedARotationRetriesWithTheNewerTokenWithoutMinting() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+        cache.refreshNow();
+
+        assertThat(cache.afterRejectedLogin("token-1", TIMEOUT)).map(DatabaseToken::secret).contains("token-2");
+        assertThat(source.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedCachedTokenIsReplacedAtMostOncePerInterval() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+
+        assertThat(cache.afterRejectedLogin("token-1", TIMEOUT)).map(DatabaseToken::secret).contains("token-2");
+        for (int i = 0; i < 10; i++) {
+            assertThat(cache.afterRejectedLogin("token-2", TIMEOUT)).isEmpty();
+            time.advance(Duration.ofSeconds(2));
+        }
+        assertThat(source.calls()).isEqualTo(2);
+
+        time.advance(Duration.ofSeconds(10));
+        assertThat(cache.afterRejectedLogin("token-2", TIMEOUT)).map(DatabaseToken::secret).contains("token-3");
+    }
+
+    @Test
     void closedCacheSchedulesNothingMore() {
         ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
         TokenCache cache = cache(source, 0.0);
@@ -230,7 +258,7 @@ class TokenCacheTest {
 
     private TokenCache cache(TokenSource source, double random) {
         RefreshPolicy policy = new RefreshPolicy(Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofMinutes(1), () -> random);
+                Duration.ofMinutes(1), Duration.ofSeconds(30), () -> random);
         return new TokenCache(source, time, time, policy, new RefreshListener() {
             @Override
             public void refreshed(DatabaseToken token, Duration took, int failuresBefore) {

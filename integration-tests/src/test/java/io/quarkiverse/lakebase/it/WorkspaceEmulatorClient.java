@@ -20,8 +20,28 @@ final class WorkspaceEmulatorClient {
 
     /** Makes the credential endpoint answer {@code status} for the next {@code times} calls (-1: until cleared). */
     static void fail(int status, int times) {
-        given().baseUri(url()).body("{\"status\":" + status + ",\"times\":" + times + "}")
-                .when().post("/emulator/faults").then().statusCode(204);
+        inject("{\"status\":" + status + ",\"times\":" + times + "}");
+    }
+
+    /**
+     * Injects a fault into the credential endpoint: {@code status}, {@code times} (-1: until cleared),
+     * {@code delayMillis}, {@code disconnect}, {@code retryAfterSeconds}, {@code body}.
+     */
+    static void inject(String fault) {
+        given().baseUri(url()).body(fault).when().post("/emulator/faults").then().statusCode(204);
+    }
+
+    /** Mints a token as another client of the same principal would: it replaces the role's password. */
+    static String mintBehindTheApplicationsBack() {
+        var config = ConfigProvider.getConfig();
+        String accessToken = given().baseUri(url())
+                .auth().preemptive().basic(config.getValue("quarkus.lakebase.databricks.client-id", String.class),
+                        config.getValue("quarkus.lakebase.databricks.client-secret", String.class))
+                .formParam("grant_type", "client_credentials").formParam("scope", "all-apis")
+                .when().post("/oidc/v1/token").then().statusCode(200).extract().path("access_token");
+        return given().baseUri(url()).header("Authorization", "Bearer " + accessToken)
+                .body("{\"endpoint\":\"" + config.getValue("quarkus.lakebase.endpoint", String.class) + "\"}")
+                .when().post(CREDENTIALS).then().statusCode(200).extract().path("token");
     }
 
     static void recover() {

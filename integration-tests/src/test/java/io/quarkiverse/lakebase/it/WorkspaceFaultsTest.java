@@ -1,0 +1,168 @@
+package io.quarkiverse.lakebase.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
+import io.quarkiverse.lakebase.runtime.token.TokenCache;
+import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Faults injected into the workspace emulator while requests keep arriving: what the application's users and operators
+ * see.
+ */
+@QuarkusTest
+@TestProfile(SlowRotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkspaceFaultsTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    @Inject
+    LakebaseCredentials credentials;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @AfterEach
+    void recover() {
+        WorkspaceEmulatorClient.recover();
+    }
+
+    @Test
+    void theValidTokenIsServedThroughOutagesAndNoRequestFailsOnRecovery() throws Exception {
+        TokenCache cache = cache();
+        for (String fault : List.of("{\"status\":503,\"times\":-1}", "{\"delayMillis\":3000,\"times\":-1}",
+                "{\"disconnect\":true,\"times\":-1}")) {
+            long refreshesBefore = cache.state().refreshCount();
+            int callsBefore = credentialRequests();
+            WorkspaceEmulatorClient.inject(fault);
+            assertThatThrownBy(() -> cache.refreshNow().toCompletableFuture().join())
+                    .as(fault).isInstanceOf(CompletionException.class);
+
+            // retries continue with backoff while every request succeeds with the still-valid token
+            serveRequestsUntil(() -> credentialRequests() >= callsBefore + 3);
+            WorkspaceEmulatorClient.recover();
+            serveRequestsUntil(() -> cache.state().refreshCount() > refreshesBefore && cache.state().lastFailure() == null);
+        }
+    }
+
+    @Test
+    void aThrottledRefreshWaitsWhatTheWorkspaceAskedFor() {
+        TokenCache cache = cache();
+        WorkspaceEmulatorClient.inject("{\"status\":429,\"times\":1,\"retryAfterSeconds\":\"3\"}");
+        Instant before = Instant.now();
+
+        assertThatThrownBy(() -> cache.refreshNow().toCompletableFuture().join())
+                .hasMessageContaining("HTTP 429").hasMessageContaining("3 s the workspace asked for");
+
+        TokenRefreshException failure = cache.state().lastFailure();
+        assertThat(failure.retryAfter()).contains(Duration.ofSeconds(3));
+        assertThat(cache.state().nextAttemptAt()).isAfterOrEqualTo(before.plusSeconds(3));
+    }
+
+    @Test
+    void malformedAnswersAreFailedRefreshesThatSayWhatWasMissing() {
+        TokenCache cache = cache();
+        String token = cache.token(Duration.ofSeconds(10)).secret();
+        assertMalformed(cache, "{\"token\":\"abc\"}", "without an expire_time");
+        assertMalformed(cache, "{\"expire_time\":\"2099-01-01T00:00:00Z\"}", "without a token");
+        assertMalformed(cache, "{\"token\":\"abc\",\"expire_time\":\"yesterday\"}", "failed");
+        assertThat(cache.token(Duration.ofSeconds(10)).secret()).isEqualTo(token);
+    }
+
+    @Test
+    void wrongCredentialsAreReportedOnceAMinuteNotInALoop() throws Exception {
+        TokenCache cache = cache();
+        WorkspaceEmulatorClient.inject("{\"status\":401,\"times\":-1,\"body\":{\"error_code\":\"UNAUTHENTICATED\","
+                + "\"message\":\"Invalid access token\"}}");
+        assertThatThrownBy(() -> cache.refreshNow().toCompletableFuture().join())
+                .hasMessageContaining("HTTP 401").hasMessageContaining("DATABRICKS_CLIENT_SECRET");
+        int callsAfterFailure = credentialRequests();
+        Instant until = Instant.now().plusSeconds(3);
+
+        serveRequestsUntil(() -> Instant.now().isAfter(until));
+
+        assertThat(credentialRequests()).isEqualTo(callsAfterFailure);
+        assertThat(cache.state().nextAttemptAt()).isAfter(Instant.now().plusSeconds(50));
+    }
+
+    @Test
+    @Order(1)
+    void aTokenReplacedBehindThePoolsBackIsMintedAgainOnTheNextLogin() {
+        int callsBefore = credentialRequests();
+        WorkspaceEmulatorClient.mintBehindTheApplicationsBack();
+        dataSource.flush(AgroalDataSource.FlushMode.ALL);
+
+        given().when().get("/orders/backend").then().statusCode(200);
+
+        assertThat(credentialRequests()).isEqualTo(callsBefore + 2);
+    }
+
+    /** Last: its re-mint starts the interval in which refused logins mint nothing more. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aRoleThatDoesNotExistCannotMakeThePoolHammerTheWorkspace() {
+        String token = cache().token(Duration.ofSeconds(10)).secret();
+        int callsBefore = credentialRequests();
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> login("no-such-role", token)).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+        }
+        assertThat(credentialRequests()).isLessThanOrEqualTo(callsBefore + 1);
+        given().when().get("/orders/backend").then().statusCode(200);
+    }
+
+    private static void assertMalformed(TokenCache cache, String body, String message) {
+        WorkspaceEmulatorClient.inject("{\"status\":200,\"times\":1,\"body\":" + body + "}");
+        assertThatThrownBy(() -> cache.refreshNow().toCompletableFuture().join()).hasMessageContaining(message);
+    }
+
+    private void serveRequestsUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
+            given().when().get("/orders/backend").then().statusCode(200);
+            Thread.sleep(20);
+        }
+    }
+
+    private TokenCache cache() {
+        return credentials.tokenCache().orElseThrow();
+    }
+
+    private static int credentialRequests() {
+        return WorkspaceEmulatorClient.requests(WorkspaceEmulatorClient.CREDENTIALS);
+    }
+
+    private static void login(String user, String password) throws SQLException {
+        var config = ConfigProvider.getConfig();
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        new LakebaseDriver().connect("jdbc:postgresql://127.0.0.1:" + config.getValue("quarkus.lakebase.port",
+                String.class) + "/" + config.getValue("quarkus.lakebase.database", String.class), properties).close();
+    }
+}

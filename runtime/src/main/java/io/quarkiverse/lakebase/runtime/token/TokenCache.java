@@ -93,6 +93,11 @@ public final class TokenCache implements AutoCloseable {
         if (cached != null && !cached.secret().equals(rejectedSecret) && policy.isUsable(cached, now)) {
             return Optional.of(cached);
         }
+        CompletableFuture<DatabaseToken> running = inFlight.get();
+        if (running != null) {
+            // a rotation is under way: the workspace may already have replaced the password the login used
+            return retryWith(running, rejectedSecret, timeout);
+        }
         synchronized (this) {
             if (lastRemintAfterRejection != null
                     && now.isBefore(lastRemintAfterRejection.plus(policy.remintAfterRejectionInterval()))) {
@@ -100,8 +105,13 @@ public final class TokenCache implements AutoCloseable {
             }
             lastRemintAfterRejection = now;
         }
+        return retryWith(mintNow(), rejectedSecret, timeout);
+    }
+
+    private static Optional<DatabaseToken> retryWith(CompletableFuture<DatabaseToken> mint, String rejectedSecret,
+            Duration timeout) {
         try {
-            DatabaseToken fresh = await(mintNow(), timeout);
+            DatabaseToken fresh = await(mint, timeout);
             return fresh.secret().equals(rejectedSecret) ? Optional.empty() : Optional.of(fresh);
         } catch (TokenUnavailableException e) {
             return Optional.empty();

@@ -29,7 +29,8 @@ import io.quarkiverse.lakebase.runtime.token.TokenCache;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Start-up, rotations, failed refreshes and connections, with the extension and the Databricks SDK logging at DEBUG:
+ * Start-up, rotations, refreshes failing with 503, 401, 429 and a malformed answer, and connections, with the extension,
+ * Agroal and the Databricks SDK logging at DEBUG:
  * no log record (message, parameters or stack trace) contains a token or the client secret.
  */
 class SecretsStayOutOfLogsTest {
@@ -70,6 +71,21 @@ class SecretsStayOutOfLogsTest {
             Thread.sleep(50);
         }
         secrets.add(cache.token(Duration.ofSeconds(10)).secret());
+
+        // wrong credentials, throttling, and an answer that carries a token but no expiry
+        String leaked = "leaked-by-a-malformed-answer";
+        secrets.add(leaked);
+        for (String fault : List.of("{\"status\":401,\"times\":1}",
+                "{\"status\":429,\"times\":1,\"retryAfterSeconds\":\"1\"}",
+                "{\"status\":200,\"times\":1,\"body\":{\"token\":\"" + leaked + "\"}}")) {
+            control("POST", "/emulator/faults", fault);
+            try {
+                cache.refreshNow().toCompletableFuture().join();
+                throw new AssertionError("the refresh should have failed: " + fault);
+            } catch (java.util.concurrent.CompletionException expected) {
+                // logged by the extension at WARN or ERROR
+            }
+        }
         System.setProperty(SECRETS, String.join("\n", secrets));
     }
 

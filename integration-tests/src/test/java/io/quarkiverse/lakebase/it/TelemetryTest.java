@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -56,8 +57,21 @@ class TelemetryTest {
         List<String> secrets = new ArrayList<>();
         secrets.add(config().getValue("quarkus.lakebase.databricks.client-secret", String.class));
         secrets.add(cache.refreshNow().toCompletableFuture().join().secret());
-        WorkspaceEmulatorClient.fail(503, 1);
-        assertThatThrownBy(() -> cache.refreshNow().toCompletableFuture().join());
+        WorkspaceEmulatorClient.fail(503, -1);
+        try {
+            // a background refresh already past the workspace may be in flight: the next mint meets the outage
+            boolean failed = false;
+            for (int attempt = 0; attempt < 3 && !failed; attempt++) {
+                try {
+                    cache.refreshNow().toCompletableFuture().join();
+                } catch (CompletionException expected) {
+                    failed = true;
+                }
+            }
+            assertThat(failed).as("a refresh failed during the outage").isTrue();
+        } finally {
+            WorkspaceEmulatorClient.recover();
+        }
         secrets.add(cache.token(Duration.ofSeconds(10)).secret());
         given().contentType(ContentType.JSON).body(new NewOrder("telemetry", "widget", 1))
                 .when().post("/orders").then().statusCode(201);

@@ -169,7 +169,7 @@ public class LakebaseCredentials {
                     clock, scheduler,
                     new RefreshPolicy(token.refreshBuffer(), token.retryInitialDelay(), token.retryMaxDelay(),
                             token.terminalRetryDelay(), token.remintAfterRejectionInterval(), random::nextDouble),
-                    new RefreshListeners(listeners));
+                    new RefreshListeners(listeners), token.refreshMode());
             return new Login(config, settings, workspace, scheduler, cache, log);
         }
 

@@ -6,15 +6,16 @@ import io.quarkiverse.lakebase.runtime.config.DevServicesConfig;
 import io.quarkus.deployment.builditem.Startable;
 
 /**
- * The local Lakebase Dev Service: PostgreSQL plus the workspace emulator that rotates its password.
+ * The local Lakebase Dev Service: PostgreSQL plus the workspace emulator that rotates its password. Public so that
+ * benchmarks and tests outside Quarkus can start one; the emulator is driven over HTTP ({@code /emulator/*}).
  */
-final class LocalLakebase implements Startable {
+public final class LocalLakebase implements Startable {
 
     private final DevServicesConfig config;
     private LocalPostgres postgres;
     private WorkspaceEmulator workspace;
 
-    LocalLakebase(DevServicesConfig config) {
+    public LocalLakebase(DevServicesConfig config) {
         this.config = config;
     }
 
@@ -30,20 +31,25 @@ final class LocalLakebase implements Startable {
         }
     }
 
-    int postgresPort() {
+    public int postgresPort() {
         return postgres.port();
     }
 
-    String workspaceUrl() {
+    public String workspaceUrl() {
         return workspace.url();
     }
 
-    String clientId() {
+    public String clientId() {
         return workspace.clientId();
     }
 
-    String clientSecret() {
+    public String clientSecret() {
         return workspace.clientSecret();
+    }
+
+    /** The endpoint whose tokens the emulator mints. */
+    public static String endpoint() {
+        return WorkspaceEmulator.ENDPOINT;
     }
 
     LocalPostgres postgres() {

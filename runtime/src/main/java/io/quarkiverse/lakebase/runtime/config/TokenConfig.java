@@ -3,6 +3,7 @@ package io.quarkiverse.lakebase.runtime.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkiverse.lakebase.runtime.token.RefreshMode;
 import io.quarkus.runtime.annotations.ConfigGroup;
 import io.smallrye.config.WithDefault;
 
@@ -19,6 +20,14 @@ public interface TokenConfig {
      */
     @WithDefault("2M")
     Duration refreshBuffer();
+
+    /**
+     * When the next token is minted: {@code eager} in the background ahead of expiry, so no connection waits; or
+     * {@code lazy} by the first new connection that finds the token inside its refresh buffer, which then waits for the
+     * mint.
+     */
+    @WithDefault("eager")
+    RefreshMode refreshMode();
 
     /**
      * Lifetime requested for each token, between 300 and 3600 seconds. When not set, the workspace's default (one

@@ -29,6 +29,7 @@ public final class TokenCache implements AutoCloseable {
     private final RefreshScheduler scheduler;
     private final RefreshPolicy policy;
     private final RefreshListener listener;
+    private final RefreshMode mode;
     private final AtomicReference<CompletableFuture<DatabaseToken>> inFlight = new AtomicReference<>();
     private volatile TokenCacheState state;
     private volatile boolean closed;
@@ -36,6 +37,12 @@ public final class TokenCache implements AutoCloseable {
 
     public TokenCache(TokenSource source, Clock clock, RefreshScheduler scheduler, RefreshPolicy policy,
             RefreshListener listener) {
+        this(source, clock, scheduler, policy, listener, RefreshMode.EAGER);
+    }
+
+    public TokenCache(TokenSource source, Clock clock, RefreshScheduler scheduler, RefreshPolicy policy,
+            RefreshListener listener, RefreshMode mode) {
+        this.mode = mode;
         this.source = source;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -58,10 +65,22 @@ public final class TokenCache implements AutoCloseable {
         TokenCacheState current = state;
         Instant now = clock.instant();
         if (policy.isUsable(current.token(), now)) {
+            if (mode == RefreshMode.LAZY && !now.isBefore(current.nextAttemptAt())) {
+                return awaitOrKeep(mintNow(), current.token(), timeout);
+            }
             refreshIfDue(current, now);
             return current.token();
         }
         return await(pendingToken(current, now), timeout);
+    }
+
+    /** Lazy refresh: the caller waits for the new token, and keeps the old one if the mint fails. */
+    private DatabaseToken awaitOrKeep(CompletableFuture<DatabaseToken> mint, DatabaseToken valid, Duration timeout) {
+        try {
+            return await(mint, timeout);
+        } catch (TokenUnavailableException e) {
+            return valid;
+        }
     }
 
     /**
@@ -72,6 +91,10 @@ public final class TokenCache implements AutoCloseable {
         TokenCacheState current = state;
         Instant now = clock.instant();
         if (policy.isUsable(current.token(), now)) {
+            if (mode == RefreshMode.LAZY && !now.isBefore(current.nextAttemptAt())) {
+                DatabaseToken valid = current.token();
+                return mintNow().exceptionally(failure -> valid);
+            }
             refreshIfDue(current, now);
             return CompletableFuture.completedFuture(current.token());
         }
@@ -84,14 +107,17 @@ public final class TokenCache implements AutoCloseable {
      * back), a new one is minted, at most once per {@link RefreshPolicy#remintAfterRejectionInterval()}, so a role that
      * does not exist cannot make the pool hammer the workspace.
      *
+     * A password this cache never issued is not retried.
+     *
      * @return the token to retry the login with, or empty when retrying cannot help now
      */
     public Optional<DatabaseToken> afterRejectedLogin(String rejectedSecret, Duration timeout) {
         TokenCacheState current = state;
         Instant now = clock.instant();
         DatabaseToken cached = current.token();
-        if (cached != null && !cached.secret().equals(rejectedSecret) && policy.isUsable(cached, now)) {
-            return Optional.of(cached);
+        if (cached == null || !cached.secret().equals(rejectedSecret)) {
+            boolean replacedByRotation = current.previous() != null && current.previous().secret().equals(rejectedSecret);
+            return replacedByRotation && policy.isUsable(cached, now) ? Optional.of(cached) : Optional.empty();
         }
         CompletableFuture<DatabaseToken> running = inFlight.get();
         if (running != null) {
@@ -222,7 +248,7 @@ public final class TokenCache implements AutoCloseable {
     }
 
     private void schedule(Instant at, Instant now) {
-        if (!closed) {
+        if (!closed && mode == RefreshMode.EAGER) {
             Duration delay = Duration.between(now, at);
             scheduler.schedule(this::onTimer, delay.isNegative() ? Duration.ZERO : delay);
         }

@@ -229,6 +229,16 @@ class TokenCacheTest {
     }
 
     @Test
+    void aPasswordTheCacheNeverIssuedIsNotRetried() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+
+        assertThat(cache.afterRejectedLogin("a-password-typed-by-hand", TIMEOUT)).isEmpty();
+        assertThat(source.calls()).isEqualTo(1);
+    }
+
+    @Test
     void aRefusedCachedTokenIsReplacedAtMostOncePerInterval() {
         ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
         TokenCache cache = cache(source, 0.0);
@@ -243,6 +253,22 @@ class TokenCacheTest {
 
         time.advance(Duration.ofSeconds(10));
         assertThat(cache.afterRejectedLogin("token-2", TIMEOUT)).map(DatabaseToken::secret).contains("token-3");
+    }
+
+    @Test
+    void lazyModeMintsOnlyWhenACallerNeedsTheTokenAndThatCallerWaits() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = new TokenCache(source, time, time, new RefreshPolicy(Duration.ofMinutes(2),
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofSeconds(30), () -> 0.0),
+                new RefreshListener() {
+                }, RefreshMode.LAZY);
+        cache.start(true, TIMEOUT);
+
+        time.advance(Duration.ofMinutes(59));
+        assertThat(source.calls()).as("no background refresh").isEqualTo(1);
+
+        assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-2");
+        assertThat(source.calls()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,108 @@
+package io.quarkiverse.lakebase.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.quarkiverse.lakebase.deployment.devservices.LocalLakebase;
+
+/** Starts an application jar, times its first successful request and reads its resident memory. */
+final class AppStartup {
+
+    record Result(double millisToFirstRequest, double rssMegabytes) {
+    }
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    private final LocalLakebase lakebase;
+    private final Pools pools;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+
+    AppStartup(LocalLakebase lakebase, Pools pools) {
+        this.lakebase = lakebase;
+        this.pools = pools;
+    }
+
+    /** The demo with the extension, configured as Databricks Apps would configure it: environment only. */
+    Result lakebaseApp(Path jar) throws Exception {
+        return run(jar, Map.of(
+                "LAKEBASE_ENDPOINT", LocalLakebase.endpoint(),
+                "PGHOST", "127.0.0.1",
+                "PGPORT", String.valueOf(lakebase.postgresPort()),
+                "PGDATABASE", "databricks_postgres",
+                "PGSSLMODE", "disable",
+                "DATABRICKS_HOST", lakebase.workspaceUrl(),
+                "DATABRICKS_CLIENT_ID", lakebase.clientId(),
+                "DATABRICKS_CLIENT_SECRET", lakebase.clientSecret(),
+                "DATABRICKS_AUTH_TYPE", "oauth-m2m"));
+    }
+
+    /** The same application with plain quarkus-jdbc-postgresql and a static password. */
+    Result plainApp(Path jar) throws Exception {
+        return run(jar, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", pools.url(),
+                "QUARKUS_DATASOURCE_USERNAME", Pools.STATIC_ROLE,
+                "QUARKUS_DATASOURCE_PASSWORD", Pools.STATIC_PASSWORD));
+    }
+
+    private Result run(Path jar, Map<String, String> environment) throws Exception {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile("benchmark-app-", ".log").toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        long started = System.nanoTime();
+        Process app = builder.start();
+        try {
+            URI orders = URI.create("http://127.0.0.1:" + port + "/orders?userId=benchmark");
+            while (true) {
+                if (System.nanoTime() - started > LIMIT.toNanos() || !app.isAlive()) {
+                    throw new IllegalStateException("The application " + jar + " did not answer");
+                }
+                if (answers(orders)) {
+                    double millis = (System.nanoTime() - started) / 1e6;
+                    return new Result(millis, rssMegabytes(app.pid()));
+                }
+                Thread.sleep(10);
+            }
+        } finally {
+            app.destroy();
+            app.waitFor();
+        }
+    }
+
+    private boolean answers(URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static double rssMegabytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

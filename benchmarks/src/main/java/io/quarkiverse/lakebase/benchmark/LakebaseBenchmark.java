@@ -1,0 +1,379 @@
+package io.quarkiverse.lakebase.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.lakebase.deployment.devservices.LocalLakebase;
+import io.quarkiverse.lakebase.runtime.config.DevServicesConfig;
+import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
+import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
+import io.quarkiverse.lakebase.runtime.token.RefreshMode;
+import io.quarkiverse.lakebase.runtime.token.TokenCache;
+
+/**
+ * Measures what the token costs the application, against the local Lakebase, side by side with a static-password pool
+ * on the same PostgreSQL, trials interleaved. Prints a Markdown table and writes it to
+ * {@code target/benchmark-results.md}.
+ */
+public final class LakebaseBenchmark {
+
+    private static final int TRIALS = 5;
+    private static final int WARM_UP_TRIALS = 2;
+    private static final int CONNECTIONS_PER_TRIAL = 50;
+
+    private final LocalLakebase lakebase;
+    private final Pools pools;
+    private final Emulator emulator;
+    private final List<String> rows = new ArrayList<>();
+
+    private LakebaseBenchmark(LocalLakebase lakebase) {
+        this.lakebase = lakebase;
+        this.pools = new Pools(lakebase);
+        this.emulator = new Emulator(lakebase.workspaceUrl());
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalLakebase lakebase = new LocalLakebase(devServices());
+        lakebase.start();
+        try {
+            LakebaseBenchmark benchmark = new LakebaseBenchmark(lakebase);
+            benchmark.createStaticRole();
+            benchmark.connectionOpenCost();
+            benchmark.mintsUnderChurn();
+            benchmark.slowWorkspace();
+            benchmark.thunderingHerd();
+            benchmark.startUp();
+            benchmark.report();
+        } finally {
+            lakebase.close();
+        }
+        System.exit(0);
+    }
+
+    /** 1. Opening physical connections: token pool vs static password. */
+    private void connectionOpenCost() throws Exception {
+        ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
+        TokenCache cache = pools.tokenCache(RefreshMode.EAGER, scheduler);
+        List<Double> tokenMedians = new ArrayList<>();
+        List<Double> tokenP99 = new ArrayList<>();
+        List<Double> staticMedians = new ArrayList<>();
+        List<Double> staticP99 = new ArrayList<>();
+        try {
+            for (int trial = 0; trial < WARM_UP_TRIALS + TRIALS; trial++) {
+                boolean tokenFirst = trial % 2 == 0;
+                List<Double> first = openConnections(tokenFirst ? pools.lakebasePool(cache, 60, Duration.ZERO)
+                        : pools.staticPool(60, Duration.ZERO));
+                List<Double> second = openConnections(tokenFirst ? pools.staticPool(60, Duration.ZERO)
+                        : pools.lakebasePool(cache, 60, Duration.ZERO));
+                if (trial >= WARM_UP_TRIALS) {
+                    List<Double> token = tokenFirst ? first : second;
+                    List<Double> fixed = tokenFirst ? second : first;
+                    tokenMedians.add(Stats.median(token));
+                    tokenP99.add(Stats.percentile(token, 99));
+                    staticMedians.add(Stats.median(fixed));
+                    staticP99.add(Stats.percentile(fixed, 99));
+                }
+            }
+        } finally {
+            cache.close();
+            scheduler.close();
+        }
+        row("1. Connection open, median (ms)", Stats.spread(tokenMedians, "%.2f"), Stats.spread(staticMedians, "%.2f"),
+                ratio(Stats.median(tokenMedians), Stats.median(staticMedians)), "<= 1.05");
+        row("1. Connection open, p99 (ms)", Stats.spread(tokenP99, "%.2f"), Stats.spread(staticP99, "%.2f"),
+                ratio(Stats.median(tokenP99), Stats.median(staticP99)), "<= 1.05");
+    }
+
+    private static List<Double> openConnections(AgroalDataSource pool) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        List<Connection> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < CONNECTIONS_PER_TRIAL; i++) {
+                long started = System.nanoTime();
+                open.add(pool.getConnection());
+                millis.add((System.nanoTime() - started) / 1e6);
+            }
+        } finally {
+            for (Connection connection : open) {
+                connection.close();
+            }
+            pool.close();
+        }
+        return millis;
+    }
+
+    /** 2. Connections recycled continuously across token lifetimes: mints vs lifetimes. */
+    private void mintsUnderChurn() throws Exception {
+        Duration ttl = Duration.ofSeconds(3);
+        Duration run = Duration.ofSeconds(12);
+        emulator.tokenTtl(ttl);
+        ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
+        TokenCache cache = pools.tokenCache(RefreshMode.EAGER, scheduler);
+        int mintsBefore = emulator.credentialRequests();
+        AgroalDataSource pool = pools.lakebasePool(cache, 10, Duration.ofMillis(200));
+        try {
+            hammer(pool, 8, run, new CopyOnWriteArrayList<>());
+            int mints = emulator.credentialRequests() - mintsBefore;
+            long opens = pool.getMetrics().creationCount();
+            double lifetimes = (double) run.toMillis() / ttl.toMillis();
+            // a token is replaced a third of its lifetime (plus up to a sixth of jitter) before it expires
+            double refreshCycles = run.toMillis() / (ttl.toMillis() * (1 - 1.0 / 3 - 1.0 / 12));
+            row("2. Mints under churn (" + opens + " physical opens in " + run.toSeconds() + " s)",
+                    mints + " mints", String.format("%.1f token lifetimes, %.1f refresh cycles", lifetimes, refreshCycles),
+                    String.format("%.2f mints per refresh cycle", mints / refreshCycles), "1 mint per cycle");
+        } finally {
+            pool.close();
+            cache.close();
+            scheduler.close();
+            emulator.tokenTtl(Duration.ofHours(1));
+        }
+    }
+
+    /** 3. The workspace answers in 2 s: connection wait with eager refresh, lazy refresh, and a static password. */
+    private void slowWorkspace() throws Exception {
+        Duration ttl = Duration.ofSeconds(6);
+        Duration run = Duration.ofSeconds(10);
+        emulator.tokenTtl(ttl);
+        List<Double> eager = new CopyOnWriteArrayList<>();
+        List<Double> lazy = new CopyOnWriteArrayList<>();
+        List<Double> fixed = new CopyOnWriteArrayList<>();
+        try {
+            for (int trial = 0; trial < 2; trial++) {
+                for (RefreshMode mode : trial == 0 ? List.of(RefreshMode.EAGER, RefreshMode.LAZY)
+                        : List.of(RefreshMode.LAZY, RefreshMode.EAGER)) {
+                    ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
+                    TokenCache cache = pools.tokenCache(mode, scheduler);
+                    emulator.delayCredentials(Duration.ofSeconds(2));
+                    AgroalDataSource pool = pools.lakebasePool(cache, 10, Duration.ofMillis(100));
+                    try {
+                        hammer(pool, 4, run, mode == RefreshMode.EAGER ? eager : lazy);
+                    } finally {
+                        pool.close();
+                        cache.close();
+                        scheduler.close();
+                        emulator.clearFaults();
+                    }
+                }
+                AgroalDataSource pool = pools.staticPool(10, Duration.ofMillis(100));
+                try {
+                    hammer(pool, 4, run, fixed);
+                } finally {
+                    pool.close();
+                }
+            }
+        } finally {
+            emulator.tokenTtl(Duration.ofHours(1));
+        }
+        String staticCell = String.format("p50 %.2f, p99 %.2f, max %.1f", Stats.median(fixed),
+                Stats.percentile(fixed, 99), Stats.percentile(fixed, 100));
+        row("3. Slow workspace (2 s), getConnection eager (ms)", String.format("p50 %.2f, p99 %.2f, max %.1f",
+                Stats.median(eager), Stats.percentile(eager, 99), Stats.percentile(eager, 100)), staticCell,
+                ratio(Stats.percentile(eager, 99), Stats.percentile(fixed, 99)) + " (p99)", "<= 1.10");
+        row("3. Slow workspace (2 s), getConnection lazy (ms)", String.format("p50 %.2f, p99 %.2f, max %.1f",
+                Stats.median(lazy), Stats.percentile(lazy, 99), Stats.percentile(lazy, 100)), staticCell,
+                ratio(Stats.percentile(lazy, 99), Stats.percentile(fixed, 99)) + " (p99)", "(for comparison)");
+    }
+
+    /** Threads borrow and return connections for the run; each borrow's wait is recorded. */
+    private static void hammer(AgroalDataSource pool, int threads, Duration run, List<Double> millis)
+            throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        long end = System.nanoTime() + run.toNanos();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(workers.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long started = System.nanoTime();
+                        try (Connection connection = pool.getConnection()) {
+                            millis.add((System.nanoTime() - started) / 1e6);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get(run.toSeconds() + 120, TimeUnit.SECONDS);
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** 4. Hundreds of threads need a new connection the moment the token must be replaced. */
+    private void thunderingHerd() throws Exception {
+        int threads = Math.min(200, maxConnections() - 20);
+        emulator.tokenTtl(Duration.ofSeconds(6));
+        ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
+        // lazy: the refresh falls due and nobody refreshes ahead, so every thread needs the new token at once
+        TokenCache cache = pools.tokenCache(RefreshMode.LAZY, scheduler);
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        try {
+            Duration untilDue = Duration.between(java.time.Instant.now(), cache.state().nextAttemptAt());
+            if (!untilDue.isNegative()) {
+                Thread.sleep(untilDue.toMillis() + 10);
+            }
+            int mintsBefore = emulator.credentialRequests();
+            CyclicBarrier start = new CyclicBarrier(threads);
+            AtomicBoolean failed = new AtomicBoolean();
+            List<Future<Long>> connected = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                connected.add(workers.submit(() -> {
+                    start.await();
+                    long started = System.nanoTime();
+                    Properties login = new Properties();
+                    login.setProperty("user", pools.role());
+                    login.setProperty("password", cache.tokenAsync().toCompletableFuture().join().secret());
+                    try (Connection connection = new LakebaseDriver().connect(pools.url(), login)) {
+                        return System.nanoTime() - started;
+                    } catch (Exception e) {
+                        failed.set(true);
+                        return System.nanoTime() - started;
+                    }
+                }));
+            }
+            long slowest = 0;
+            for (Future<Long> done : connected) {
+                slowest = Math.max(slowest, done.get(120, TimeUnit.SECONDS));
+            }
+            int mints = emulator.credentialRequests() - mintsBefore;
+            row("4. Thundering herd: " + threads + " threads at the refresh point", mints + " mint(s)",
+                    String.format("all connected in %.0f ms%s", slowest / 1e6, failed.get() ? " (some failed)" : ""),
+                    "", "1 mint");
+        } finally {
+            workers.shutdownNow();
+            cache.close();
+            scheduler.close();
+            emulator.tokenTtl(Duration.ofHours(1));
+        }
+    }
+
+    /** 5. Start-up of the demo application with the extension vs plain quarkus-jdbc-postgresql. */
+    private void startUp() throws Exception {
+        Optional<Path> lakebaseJar = jar("lakebase.app.jar");
+        Optional<Path> plainJar = jar("plain.app.jar");
+        if (lakebaseJar.isEmpty() || plainJar.isEmpty()) {
+            row("5. Start-up", "skipped: build the applications first", "", "", "<= 1.10");
+            return;
+        }
+        AppStartup apps = new AppStartup(lakebase, pools);
+        List<Double> tokenMillis = new ArrayList<>();
+        List<Double> plainMillis = new ArrayList<>();
+        List<Double> tokenRss = new ArrayList<>();
+        List<Double> plainRss = new ArrayList<>();
+        for (int trial = 0; trial < 1 + TRIALS; trial++) {
+            boolean tokenFirst = trial % 2 == 0;
+            AppStartup.Result first = tokenFirst ? apps.lakebaseApp(lakebaseJar.get()) : apps.plainApp(plainJar.get());
+            AppStartup.Result second = tokenFirst ? apps.plainApp(plainJar.get()) : apps.lakebaseApp(lakebaseJar.get());
+            if (trial >= 1) {
+                AppStartup.Result token = tokenFirst ? first : second;
+                AppStartup.Result plain = tokenFirst ? second : first;
+                tokenMillis.add(token.millisToFirstRequest());
+                plainMillis.add(plain.millisToFirstRequest());
+                tokenRss.add(token.rssMegabytes());
+                plainRss.add(plain.rssMegabytes());
+            }
+        }
+        row("5. Start-up to first request (ms)", Stats.spread(tokenMillis, "%.0f"), Stats.spread(plainMillis, "%.0f"),
+                ratio(Stats.median(tokenMillis), Stats.median(plainMillis)), "<= 1.10");
+        row("5. RSS after first request (MB)", Stats.spread(tokenRss, "%.0f"), Stats.spread(plainRss, "%.0f"),
+                ratio(Stats.median(tokenRss), Stats.median(plainRss)), "<= 1.10");
+    }
+
+    private void createStaticRole() throws Exception {
+        try (Connection admin = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + lakebase.postgresPort() + "/postgres", "postgres", "");
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + Pools.STATIC_ROLE + " LOGIN SUPERUSER PASSWORD '" + Pools.STATIC_PASSWORD
+                    + "'");
+        }
+    }
+
+    private int maxConnections() throws Exception {
+        try (Connection admin = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + lakebase.postgresPort() + "/postgres", "postgres", "");
+                Statement statement = admin.createStatement();
+                ResultSet row = statement.executeQuery("SHOW max_connections")) {
+            row.next();
+            return Integer.parseInt(row.getString(1));
+        }
+    }
+
+    private void report() throws IOException {
+        List<String> table = new ArrayList<>();
+        table.add("Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs, "
+                + System.getProperty("java.vm.name") + " " + Runtime.version() + "; trials: " + TRIALS
+                + " after " + WARM_UP_TRIALS + " warm-up, cells are min / median / max of per-trial values.");
+        table.add("");
+        table.add("| scenario | Lakebase token pool | static-password baseline | ratio | goal |");
+        table.add("|---|---|---|---|---|");
+        table.addAll(rows);
+        String text = String.join("\n", table) + "\n";
+        System.out.println();
+        System.out.println(text);
+        Path out = Path.of("target", "benchmark-results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+    }
+
+    private void row(String scenario, String token, String baseline, String ratio, String goal) {
+        rows.add("| " + scenario + " | " + token + " | " + baseline + " | " + ratio + " | " + goal + " |");
+        System.out.println(rows.get(rows.size() - 1));
+    }
+
+    private static String ratio(double value, double baseline) {
+        return String.format("%.3f", value / baseline);
+    }
+
+    private static Optional<Path> jar(String property) {
+        return Optional.ofNullable(System.getProperty(property)).map(Path::of).filter(Files::exists);
+    }
+
+    private static DevServicesConfig devServices() {
+        return new DevServicesConfig() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public Duration tokenTtl() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public Optional<Integer> port() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Integer> emulatorPort() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String database() {
+                return "databricks_postgres";
+            }
+        };
+    }
+}

@@ -15,7 +15,10 @@ import io.quarkiverse.lakebase.deployment.devservices.LocalLakebase;
 import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
 import io.quarkiverse.lakebase.runtime.databricks.DatabricksTokenSource;
 import io.quarkiverse.lakebase.runtime.databricks.LazyWorkspaceClient;
+import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
+import io.quarkiverse.lakebase.runtime.jdbc.LoginRecovery;
+import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
 import io.quarkiverse.lakebase.runtime.token.RefreshListener;
 import io.quarkiverse.lakebase.runtime.token.RefreshMode;
@@ -87,6 +90,18 @@ final class Pools {
                 new RefreshListener() {
                 }, mode);
         cache.start(true, Duration.ofSeconds(60));
+        // as the extension does: a login refused during a rotation is retried with the token that replaced it
+        ConnectionEvents.recoverWith(new LoginRecovery() {
+            @Override
+            public Optional<String> passwordAfterRejection(String rejectedPassword) {
+                return cache.afterRejectedLogin(rejectedPassword, Duration.ofSeconds(30)).map(DatabaseToken::secret);
+            }
+
+            @Override
+            public Duration wakeUpTimeout() {
+                return Duration.ofSeconds(15);
+            }
+        });
         return cache;
     }
 

@@ -4,16 +4,20 @@ import java.util.List;
 
 import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentialsProvider;
+import io.quarkiverse.lakebase.runtime.LakebaseRecorder;
 import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseConfigBuilder;
 import io.quarkiverse.lakebase.runtime.health.LakebaseHealthCheck;
 import io.quarkiverse.lakebase.runtime.telemetry.LakebaseTelemetry;
 import io.quarkiverse.lakebase.runtime.telemetry.QueryDurationRecorder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
@@ -35,6 +39,12 @@ class LakebaseProcessor {
                 .addBeanClasses(LakebaseCredentials.class, LakebaseCredentialsProvider.class)
                 .setUnremovable()
                 .build();
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void mintFirstTokenEarly(LakebaseRecorder recorder, BeanContainerBuildItem beans) {
+        recorder.mintFirstTokenEarly();
     }
 
     @BuildStep

@@ -89,6 +89,11 @@ public class LakebaseCredentials {
                 java.time.Instant.now());
     }
 
+    /** Begins the first mint in the background; {@link #start} then waits for it. */
+    void mintEarly() {
+        tokenCache().ifPresent(TokenCache::refreshNow);
+    }
+
     void start(@Observes StartupEvent event) {
         Login started = login();
         started.log().ifPresent(ConnectionEvents::register);

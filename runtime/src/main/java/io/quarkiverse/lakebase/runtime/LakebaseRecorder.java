@@ -1,0 +1,21 @@
+package io.quarkiverse.lakebase.runtime;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.annotations.Recorder;
+
+/**
+ * Starts minting the first token as soon as the application's runtime initialisation begins, on the refresh thread,
+ * so that the Databricks SDK's start-up (class loading, configuration and OIDC discovery) overlaps with the rest of
+ * start-up instead of adding to it. Start-up still waits for the token when it must fail fast.
+ */
+@Recorder
+public class LakebaseRecorder {
+
+    public void mintFirstTokenEarly() {
+        try {
+            Arc.container().instance(LakebaseCredentials.class).get().mintEarly();
+        } catch (RuntimeException e) {
+            // configuration errors are reported, with their message, by the start-up check
+        }
+    }
+}

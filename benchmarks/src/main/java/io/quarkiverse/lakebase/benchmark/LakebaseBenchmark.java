@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.lakebase.deployment.devservices.LocalLakebase;
-import io.quarkiverse.lakebase.runtime.config.DevServicesConfig;
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
 import io.quarkiverse.lakebase.runtime.token.RefreshMode;
@@ -52,7 +51,7 @@ public final class LakebaseBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalLakebase lakebase = new LocalLakebase(devServices());
+        LocalLakebase lakebase = LocalLakebase.standalone(Duration.ofHours(1));
         lakebase.start();
         try {
             LakebaseBenchmark benchmark = new LakebaseBenchmark(lakebase);
@@ -349,34 +348,5 @@ public final class LakebaseBenchmark {
 
     private static Optional<Path> jar(String property) {
         return Optional.ofNullable(System.getProperty(property)).map(Path::of).filter(Files::exists);
-    }
-
-    private static DevServicesConfig devServices() {
-        return new DevServicesConfig() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public Duration tokenTtl() {
-                return Duration.ofHours(1);
-            }
-
-            @Override
-            public Optional<Integer> port() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Integer> emulatorPort() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String database() {
-                return "databricks_postgres";
-            }
-        };
     }
 }

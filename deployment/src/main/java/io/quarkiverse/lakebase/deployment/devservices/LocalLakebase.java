@@ -1,5 +1,7 @@
 package io.quarkiverse.lakebase.deployment.devservices;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkiverse.lakebase.runtime.config.DevServicesConfig;
@@ -11,12 +13,44 @@ import io.quarkus.deployment.builditem.Startable;
  */
 public final class LocalLakebase implements Startable {
 
+    public static final String DEFAULT_DATABASE = "databricks_postgres";
+
     private final DevServicesConfig config;
     private LocalPostgres postgres;
     private WorkspaceEmulator workspace;
 
     public LocalLakebase(DevServicesConfig config) {
         this.config = config;
+    }
+
+    /** A local Lakebase outside Dev Services (tests, benchmarks): free ports, the default database. */
+    public static LocalLakebase standalone(Duration tokenTtl) {
+        return new LocalLakebase(new DevServicesConfig() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public Duration tokenTtl() {
+                return tokenTtl;
+            }
+
+            @Override
+            public Optional<Integer> port() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Integer> emulatorPort() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String database() {
+                return DEFAULT_DATABASE;
+            }
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.quarkiverse.lakebase.deployment;
 
 import java.util.List;
 
+import io.quarkiverse.lakebase.runtime.Lakebase;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentialsProvider;
 import io.quarkiverse.lakebase.runtime.LakebaseRecorder;
@@ -36,7 +37,7 @@ class LakebaseProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(LakebaseCredentials.class, LakebaseCredentialsProvider.class)
+                .addBeanClasses(LakebaseCredentials.class, LakebaseCredentialsProvider.class, Lakebase.class)
                 .setUnremovable()
                 .build();
     }

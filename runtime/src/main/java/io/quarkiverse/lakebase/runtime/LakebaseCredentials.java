@@ -82,6 +82,13 @@ public class LakebaseCredentials {
         return observers;
     }
 
+    /** The password a new connection logs in with now: the current token, or the native password. Never logged. */
+    public String currentPassword(java.time.Duration timeout) {
+        Login current = login();
+        return current.cache() == null ? current.settings().nativePassword().orElseThrow()
+                : current.cache().token(timeout).secret();
+    }
+
     /** The login's state now, for health checks and the Dev UI; never throws for a configuration the user fixed. */
     public LakebaseStatus status() {
         Login current = login();

@@ -1,0 +1,102 @@
+package io.quarkiverse.lakebase.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
+
+/**
+ * The Lakebase datasource the way the reference plugin offers it: {@code query(sql, params)}, the pool, and the
+ * connection settings for libraries that connect on their own. Every part shares the application's one token cache.
+ */
+@Singleton
+public class Lakebase {
+
+    /** Dates and times as java.time values rather than the legacy java.sql types. */
+    private static final Map<String, Class<?>> JAVA_TIME = Map.of(
+            "timestamptz", OffsetDateTime.class,
+            "timestamp", LocalDateTime.class,
+            "date", LocalDate.class,
+            "time", LocalTime.class);
+
+    private final AgroalDataSource dataSource;
+    private final LakebaseCredentials credentials;
+    private final LakebaseRuntimeConfig config;
+
+    public Lakebase(AgroalDataSource dataSource, LakebaseCredentials credentials, LakebaseRuntimeConfig config) {
+        this.dataSource = dataSource;
+        this.credentials = credentials;
+        this.config = config;
+    }
+
+    /**
+     * Runs one statement with bind parameters ({@code ?}) on a pooled connection and returns its rows, or its update
+     * count. The connection, statement and result set are always closed.
+     */
+    public QueryResult query(String sql, Object... params) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            if (!statement.execute()) {
+                return new QueryResult(List.of(), List.of(), statement.getUpdateCount());
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+                return read(rows);
+            }
+        }
+    }
+
+    /** The pool itself. */
+    public AgroalDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Host, port, database, role, SSL mode, JDBC URL, and a supplier of the current password. */
+    public LakebaseConnectionConfig connectionConfig() {
+        LakebaseCredentials.Login login = credentials.login();
+        LakebaseSettings settings = login.settings();
+        String sslMode = config.sslMode().libpqName();
+        String jdbcUrl = "jdbc:postgresql://" + settings.host() + ":" + settings.port() + "/" + settings.database()
+                + "?sslmode=" + sslMode;
+        return new LakebaseConnectionConfig(settings.host(), settings.port(), settings.database(), login.username(),
+                sslMode, jdbcUrl, () -> credentials.currentPassword(config.token().acquireTimeout()));
+    }
+
+    private static QueryResult read(ResultSet rows) throws SQLException {
+        ResultSetMetaData metaData = rows.getMetaData();
+        List<String> columns = new ArrayList<>();
+        List<Class<?>> javaTimeTypes = new ArrayList<>();
+        for (int column = 1; column <= metaData.getColumnCount(); column++) {
+            columns.add(metaData.getColumnLabel(column));
+            javaTimeTypes.add(JAVA_TIME.get(metaData.getColumnTypeName(column)));
+        }
+        List<QueryResult.Row> result = new ArrayList<>();
+        while (rows.next()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int column = 1; column <= columns.size(); column++) {
+                Class<?> javaTime = javaTimeTypes.get(column - 1);
+                values.put(columns.get(column - 1), javaTime == null ? rows.getObject(column)
+                        : rows.getObject(column, javaTime));
+            }
+            result.add(new QueryResult.Row(Collections.unmodifiableMap(values)));
+        }
+        return new QueryResult(List.copyOf(columns), List.copyOf(result), -1);
+    }
+}

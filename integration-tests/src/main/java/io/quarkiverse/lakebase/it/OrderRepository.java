@@ -12,11 +12,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
-import io.quarkus.runtime.StartupEvent;
-
-/** Orders in {@code app.orders}, with plain JDBC on the Lakebase datasource. */
+/** Orders in {@code app.orders} (created by the Flyway migration), with plain JDBC on the Lakebase datasource. */
 @ApplicationScoped
 public class OrderRepository {
 
@@ -24,15 +21,6 @@ public class OrderRepository {
 
     public OrderRepository(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    void createSchema(@Observes StartupEvent event) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS app");
-            statement.execute("CREATE TABLE IF NOT EXISTS app.orders (id BIGSERIAL PRIMARY KEY,"
-                    + " user_id TEXT NOT NULL, product TEXT NOT NULL, quantity INT NOT NULL,"
-                    + " created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
-        }
     }
 
     public Order insert(NewOrder order) throws SQLException {

@@ -4,48 +4,42 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP proxy in front of PostgreSQL that can be taken down and brought back on the same port: while it is
- * down, connections are refused, as for a database scaled to zero or restarting.
+ * A loopback TCP proxy in front of PostgreSQL that can be taken down and brought back: while it is down, it cuts every
+ * connection as soon as it is made, as a database scaled to zero or restarting does. It keeps its port bound
+ * throughout, so no other process can take the port while it is down.
  */
 final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
-    private final int port;
+    private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket server;
+    private volatile boolean down;
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            this.port = probe.getLocalPort();
-        }
-        up();
-    }
-
-    int port() {
-        return port;
-    }
-
-    synchronized void up() throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        server = socket;
-        Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-accept");
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    /** Refuses new connections and cuts the open ones. */
-    synchronized void down() throws IOException {
-        server.close();
+    int port() {
+        return server.getLocalPort();
+    }
+
+    void up() {
+        down = false;
+    }
+
+    /** Cuts the open connections and every new one until {@link #up()}. */
+    void down() throws IOException {
+        down = true;
         for (Socket socket : sockets) {
             socket.close();
         }
@@ -55,19 +49,24 @@ final class TcpProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         down();
+        server.close();
     }
 
-    private void accept(ServerSocket listening) {
-        while (!listening.isClosed()) {
+    private void accept() {
+        while (!server.isClosed()) {
             try {
-                Socket client = listening.accept();
+                Socket client = server.accept();
+                if (down) {
+                    client.close();
+                    continue;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
-                // closed by down()
+                // the proxy is closing
             }
         }
     }

@@ -72,6 +72,7 @@ class WakeUpRetryTest {
 
     @BeforeEach
     void listen() {
+        proxy.up();
         ConnectionEvents.register(listener);
         ConnectionEvents.recoverWith(recovery);
     }
@@ -88,10 +89,7 @@ class WakeUpRetryTest {
         ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
         try {
             // the database comes back while the connection is being opened
-            later.schedule(() -> {
-                proxy.up();
-                return null;
-            }, 2, TimeUnit.SECONDS);
+            later.schedule(proxy::up, 2, TimeUnit.SECONDS);
 
             try (Connection connection = connect(PASSWORD);
                     ResultSet row = connection.createStatement().executeQuery("SELECT 1")) {
@@ -100,7 +98,7 @@ class WakeUpRetryTest {
         } finally {
             later.shutdownNow();
         }
-        assertThat(retriedStates).isNotEmpty().allSatisfy(state -> assertThat(state).isEqualTo("08001"));
+        assertThat(retriedStates).isNotEmpty().allSatisfy(state -> assertThat(state).isIn("08001", "08006", "57P03"));
     }
 
     @Test

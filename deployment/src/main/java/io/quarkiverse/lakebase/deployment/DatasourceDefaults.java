@@ -4,33 +4,46 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkiverse.lakebase.runtime.LakebaseCredentialsProvider;
+import io.quarkiverse.lakebase.runtime.LakebaseDatasourceNames;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
- * How the default datasource is derived from {@code quarkus.lakebase.*}. These are defaults of the lowest priority:
- * any datasource property the user sets wins.
+ * How a datasource is derived from {@code quarkus.lakebase.*} (the default one) or {@code quarkus.lakebase."name".*}
+ * (a named one). These are defaults of the lowest priority: any datasource property the user sets wins.
  */
 final class DatasourceDefaults {
-
-    static final String PREFIX = "quarkus.datasource.";
 
     private DatasourceDefaults() {
     }
 
-    static Map<String, String> forDefaultDatasource() {
+    static Map<String, String> forDatasource(String name) {
+        boolean isDefault = DataSourceUtil.isDefault(name);
+        String datasource = isDefault ? "quarkus.datasource." : "quarkus.datasource.\"" + name + "\".";
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put(PREFIX + "jdbc.url", "jdbc:postgresql://${quarkus.lakebase.host:}:${quarkus.lakebase.port:5432}/"
-                + "${quarkus.lakebase.database:}");
+        defaults.put(datasource + "jdbc.url", "jdbc:postgresql://" + lakebase(name, "host", "") + ":"
+                + lakebase(name, "port", "5432") + "/" + lakebase(name, "database", ""));
         // passed as driver properties rather than URL parameters, so no value needs URL encoding
-        defaults.put(PREFIX + "jdbc.additional-jdbc-properties.sslmode", "${quarkus.lakebase.ssl-mode:require}");
-        defaults.put(PREFIX + "jdbc.additional-jdbc-properties.ApplicationName",
-                "${quarkus.lakebase.application-name:${quarkus.application.name:quarkus-lakebase}}");
-        defaults.put(PREFIX + "credentials-provider", LakebaseCredentialsProvider.NAME);
-        defaults.put(PREFIX + "credentials-provider-name", LakebaseCredentialsProvider.NAME);
+        defaults.put(datasource + "jdbc.additional-jdbc-properties.sslmode", lakebase(name, "ssl-mode", "require"));
+        defaults.put(datasource + "jdbc.additional-jdbc-properties.ApplicationName",
+                lakebase(name, "application-name", "${quarkus.application.name:quarkus-lakebase}"));
+        defaults.put(datasource + "credentials-provider", LakebaseDatasourceNames.credentialsProviderKey(name));
+        defaults.put(datasource + "credentials-provider-name", LakebaseCredentialsProvider.NAME);
         // pool sizing as the reference plugin; connections recycled well before Lakebase's limits
-        defaults.put(PREFIX + "jdbc.max-size", "10");
-        defaults.put(PREFIX + "jdbc.acquisition-timeout", "10S");
-        defaults.put(PREFIX + "jdbc.idle-removal-interval", "30S");
-        defaults.put(PREFIX + "jdbc.max-lifetime", "45M");
+        defaults.put(datasource + "jdbc.max-size", "10");
+        defaults.put(datasource + "jdbc.acquisition-timeout", "10S");
+        defaults.put(datasource + "jdbc.idle-removal-interval", "30S");
+        defaults.put(datasource + "jdbc.max-lifetime", "45M");
         return defaults;
+    }
+
+    /**
+     * An expression for a Lakebase property of the datasource; {@code NamedDatasourceSpelling} finds the value however
+     * the user quoted the datasource name.
+     */
+    private static String lakebase(String datasource, String property, String defaultValue) {
+        String prefix = DataSourceUtil.isDefault(datasource) ? "quarkus.lakebase."
+                : "quarkus.lakebase.\"" + datasource
+                        + "\".";
+        return "${" + prefix + property + ":" + defaultValue + "}";
     }
 }

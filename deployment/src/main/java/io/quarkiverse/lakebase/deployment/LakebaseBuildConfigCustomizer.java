@@ -1,6 +1,7 @@
 package io.quarkiverse.lakebase.deployment;
 
 import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironment;
+import io.quarkiverse.lakebase.runtime.config.NamedDatasourceSpelling;
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
@@ -14,16 +15,18 @@ import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
  * {@code quarkus.datasource.db-kind} and {@code jdbc.driver} still win;</li>
  * <li>turns off the Testcontainers PostgreSQL Dev Service that {@code quarkus-jdbc-postgresql} brings: the local
  * Lakebase replaces it, needs no Docker, and that one fails test mode without Docker. Setting
- * {@code quarkus.datasource.devservices.enabled=true} brings it back.</li>
+ * {@code quarkus.datasource.devservices.enabled=true} brings it back;</li>
+ * <li>does the same for each datasource named in {@code quarkus.lakebase."name".*}.</li>
  * </ul>
  */
 public class LakebaseBuildConfigCustomizer implements SmallRyeConfigBuilderCustomizer {
 
     @Override
     public void configBuilder(SmallRyeConfigBuilder builder) {
-        builder.withInterceptors(new DatabricksAppsEnvironment())
+        builder.withInterceptors(new DatabricksAppsEnvironment(), new NamedDatasourceSpelling())
                 .withDefaultValue("quarkus.datasource.db-kind", "postgresql")
                 .withDefaultValue("quarkus.datasource.jdbc.driver", LakebaseDriver.class.getName())
-                .withDefaultValue("quarkus.datasource.devservices.enabled", "false");
+                .withDefaultValue("quarkus.datasource.devservices.enabled", "false")
+                .withSources(new NamedDatasourceKinds());
     }
 }

@@ -1,10 +1,16 @@
 package io.quarkiverse.lakebase.deployment;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.lakebase.runtime.Lakebase;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentialsProvider;
+import io.quarkiverse.lakebase.runtime.LakebaseDatasourceNames;
 import io.quarkiverse.lakebase.runtime.LakebaseRecorder;
 import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseConfigBuilder;
@@ -13,6 +19,8 @@ import io.quarkiverse.lakebase.runtime.telemetry.LakebaseTelemetry;
 import io.quarkiverse.lakebase.runtime.telemetry.QueryDurationRecorder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -91,9 +99,28 @@ class LakebaseProcessor {
     }
 
     @BuildStep
-    List<RunTimeConfigurationDefaultBuildItem> defaultDatasourceFromLakebase() {
-        return DatasourceDefaults.forDefaultDatasource().entrySet().stream()
+    LakebaseDatasourcesBuildItem findLakebaseDatasources() {
+        List<String> names = new ArrayList<>();
+        names.add(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
+        names.addAll(LakebaseDatasourceNames.namedIn(ConfigProvider.getConfig().getPropertyNames()));
+        return new LakebaseDatasourcesBuildItem(names);
+    }
+
+    @BuildStep
+    List<RunTimeConfigurationDefaultBuildItem> datasourcesFromLakebase(LakebaseDatasourcesBuildItem datasources) {
+        return datasources.names().stream()
+                .flatMap(name -> DatasourceDefaults.forDatasource(name).entrySet().stream())
                 .map(entry -> new RunTimeConfigurationDefaultBuildItem(entry.getKey(), entry.getValue()))
                 .toList();
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem registerDatasourceNames(LakebaseRecorder recorder, LakebaseDatasourcesBuildItem datasources) {
+        return SyntheticBeanBuildItem.configure(LakebaseDatasourceNames.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.datasourceNames(datasources.names()))
+                .done();
     }
 }

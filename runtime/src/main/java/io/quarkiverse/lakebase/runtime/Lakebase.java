@@ -19,6 +19,7 @@ import jakarta.inject.Singleton;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
  * The Lakebase datasource the way the reference plugin offers it: {@code query(sql, params)}, the pool, and the
@@ -70,13 +71,13 @@ public class Lakebase {
 
     /** Host, port, database, role, SSL mode, JDBC URL, and a supplier of the current password. */
     public LakebaseConnectionConfig connectionConfig() {
-        LakebaseCredentials.Login login = credentials.login();
+        LakebaseLogin login = credentials.login();
         LakebaseSettings settings = login.settings();
-        String sslMode = config.sslMode().libpqName();
+        String sslMode = config.datasource(DataSourceUtil.DEFAULT_DATASOURCE_NAME).sslMode().libpqName();
         String jdbcUrl = "jdbc:postgresql://" + settings.host() + ":" + settings.port() + "/" + settings.database()
                 + "?sslmode=" + sslMode;
         return new LakebaseConnectionConfig(settings.host(), settings.port(), settings.database(), login.username(),
-                sslMode, jdbcUrl, () -> credentials.currentPassword(config.token().acquireTimeout()));
+                sslMode, jdbcUrl, () -> login.currentPassword(login.acquireTimeout()));
     }
 
     private static QueryResult read(ResultSet rows) throws SQLException {

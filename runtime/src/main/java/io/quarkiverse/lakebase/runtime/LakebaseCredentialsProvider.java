@@ -14,7 +14,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Hands Agroal the Lakebase login for each new physical connection: the cached token at once, without a worker hop
- * or a call to the workspace while it is valid.
+ * or a call to the workspace while it is valid. Which datasource asks is told by the name Quarkus passes, the
+ * datasource's {@code credentials-provider} value ({@link LakebaseDatasourceNames#credentialsProviderKey}).
  */
 @Singleton
 @Named(LakebaseCredentialsProvider.NAME)
@@ -36,8 +37,8 @@ public class LakebaseCredentialsProvider implements CredentialsProvider {
 
     @Override
     public Uni<Map<String, String>> getCredentialsAsync(String credentialsProviderName) {
-        LakebaseCredentials.Login login = credentials.login();
-        TokenCache cache = credentials.tokenCache().orElse(null);
+        LakebaseLogin login = credentials.login(LakebaseDatasourceNames.datasourceOf(credentialsProviderName));
+        TokenCache cache = login.cache();
         if (cache == null) {
             return Uni.createFrom().item(() -> loginOf(login.username(), login.settings().nativePassword().orElseThrow()));
         }
@@ -46,12 +47,14 @@ public class LakebaseCredentialsProvider implements CredentialsProvider {
                 .onFailure().recoverWithItem(LakebaseCredentialsProvider::unavailable);
     }
 
+    private static Throwable reason(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     /** Handed to {@link LakebaseDriver}, which fails the connection with this reason as an SQLException. */
     private static Map<String, String> unavailable(Throwable failure) {
-        Throwable reason = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
         Map<String, String> login = new RedactedMap();
-        login.put(LakebaseDriver.TOKEN_UNAVAILABLE, String.valueOf(reason.getMessage()));
+        login.put(LakebaseDriver.TOKEN_UNAVAILABLE, String.valueOf(reason(failure).getMessage()));
         return login;
     }
 

@@ -10,12 +10,28 @@ import io.quarkiverse.lakebase.runtime.token.RefreshListener;
 import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
 
 /**
- * Logs token refreshes and refused logins in the extension's category. Never logs a token: only expiry instants and
- * failure messages, which are written without secrets.
+ * Logs the token refreshes of one endpoint, and ({@link #CONNECTIONS}) refused logins, in the extension's category.
+ * Never logs a token: only expiry instants and failure messages, which are written without secrets.
  */
-final class LakebaseLog implements RefreshListener, ConnectionListener {
+final class LakebaseLog implements RefreshListener {
 
     static final Logger LOG = Logger.getLogger("io.quarkiverse.lakebase");
+
+    /** What the driver reports of every Lakebase datasource's connections. */
+    static final ConnectionListener CONNECTIONS = new ConnectionListener() {
+
+        @Override
+        public void loginRejected(String username) {
+            LOG.warnf("PostgreSQL refused the login of role '%s' with a Lakebase token (SQLState 28P01): the token was"
+                    + " replaced or has expired, or the role does not exist", username);
+        }
+
+        @Override
+        public void connectRetried(String sqlState, Duration delay) {
+            LOG.infof("Lakebase PostgreSQL is not accepting connections yet (SQLState %s): retrying in %d ms", sqlState,
+                    delay.toMillis());
+        }
+    };
 
     private final String endpoint;
 
@@ -44,17 +60,5 @@ final class LakebaseLog implements RefreshListener, ConnectionListener {
             LOG.warnf("%s (attempt %d; retrying in %d ms)", failure.getMessage(), consecutiveFailures,
                     nextAttemptIn.toMillis());
         }
-    }
-
-    @Override
-    public void loginRejected(String username) {
-        LOG.warnf("PostgreSQL refused the login of role '%s' with the Lakebase token for %s (SQLState 28P01): the token"
-                + " was replaced or has expired, or the role does not exist", username, endpoint);
-    }
-
-    @Override
-    public void connectRetried(String sqlState, Duration delay) {
-        LOG.infof("PostgreSQL for %s is not accepting connections yet (SQLState %s): retrying in %d ms", endpoint,
-                sqlState, delay.toMillis());
     }
 }

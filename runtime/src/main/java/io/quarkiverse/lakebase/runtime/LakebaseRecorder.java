@@ -1,5 +1,8 @@
 package io.quarkiverse.lakebase.runtime;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.Recorder;
 
@@ -10,6 +13,11 @@ import io.quarkus.runtime.annotations.Recorder;
  */
 @Recorder
 public class LakebaseRecorder {
+
+    /** The Lakebase datasources found at build time, as a bean. */
+    public Supplier<LakebaseDatasourceNames> datasourceNames(List<String> names) {
+        return () -> new LakebaseDatasourceNames(names);
+    }
 
     public void mintFirstTokenEarly() {
         try {

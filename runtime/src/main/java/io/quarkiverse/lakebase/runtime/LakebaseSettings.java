@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
+import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
+import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
 
 /**
  * The checked connection settings: everything start-up needs is present, or start-up fails with a message that says
@@ -20,30 +21,30 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
     private static final Duration MIN_TTL = Duration.ofSeconds(300);
     private static final Duration MAX_TTL = Duration.ofSeconds(3600);
 
-    public static LakebaseSettings check(LakebaseRuntimeConfig config) {
+    public static LakebaseSettings check(LakebaseDatasourceConfig config, LakebaseProperties properties) {
         Optional<String> password = config.password().filter(value -> !value.isEmpty());
         Optional<String> endpoint = config.endpoint().filter(value -> !value.isBlank());
         if (password.isEmpty() && endpoint.isEmpty()) {
-            throw new LakebaseConfigurationException("No Lakebase endpoint configured: set quarkus.lakebase.endpoint"
-                    + " or the LAKEBASE_ENDPOINT environment variable (projects/<project>/branches/<branch>/endpoints/"
-                    + "<endpoint>), or quarkus.lakebase.password for native PostgreSQL authentication");
+            throw new LakebaseConfigurationException("No Lakebase endpoint configured for " + properties + ": set "
+                    + properties.hint("endpoint") + " (projects/<project>/branches/<branch>/endpoints/<endpoint>), or "
+                    + properties.name("password") + " for native PostgreSQL authentication");
         }
-        config.token().ttl().ifPresent(LakebaseSettings::checkTtl);
-        endpoint.ifPresent(LakebaseSettings::checkEndpoint);
-        checkPositive(config.token().refreshBuffer(), "quarkus.lakebase.token.refresh-buffer");
-        checkPositive(config.token().retryInitialDelay(), "quarkus.lakebase.token.retry-initial-delay");
-        checkPositive(config.token().retryMaxDelay(), "quarkus.lakebase.token.retry-max-delay");
-        checkPositive(config.token().terminalRetryDelay(), "quarkus.lakebase.token.terminal-retry-delay");
-        checkPositive(config.token().acquireTimeout(), "quarkus.lakebase.token.acquire-timeout");
+        config.token().ttl().ifPresent(ttl -> checkTtl(ttl, properties));
+        endpoint.ifPresent(value -> checkEndpoint(value, properties));
+        checkPositive(config.token().refreshBuffer(), properties.name("token.refresh-buffer"));
+        checkPositive(config.token().retryInitialDelay(), properties.name("token.retry-initial-delay"));
+        checkPositive(config.token().retryMaxDelay(), properties.name("token.retry-max-delay"));
+        checkPositive(config.token().terminalRetryDelay(), properties.name("token.terminal-retry-delay"));
+        checkPositive(config.token().acquireTimeout(), properties.name("token.acquire-timeout"));
         checkPositive(config.token().remintAfterRejectionInterval(),
-                "quarkus.lakebase.token.remint-after-rejection-interval");
-        checkPositive(config.databricks().httpTimeout(), "quarkus.lakebase.databricks.http-timeout");
+                properties.name("token.remint-after-rejection-interval"));
+        checkPositive(config.databricks().httpTimeout(), properties.name("databricks.http-timeout"));
         if (config.wakeUpTimeout().isNegative()) {
-            throw new LakebaseConfigurationException("Invalid quarkus.lakebase.wake-up-timeout " + config.wakeUpTimeout()
-                    + ": it must not be negative");
+            throw new LakebaseConfigurationException("Invalid " + properties.name("wake-up-timeout") + " "
+                    + config.wakeUpTimeout() + ": it must not be negative");
         }
-        String host = required(config.host(), "host", "quarkus.lakebase.host", "PGHOST");
-        String database = required(config.database(), "database", "quarkus.lakebase.database", "PGDATABASE");
+        String host = required(config.host(), "host", properties);
+        String database = required(config.database(), "database", properties);
         return new LakebaseSettings(password.isPresent() ? Optional.empty() : endpoint, host, config.port(), database,
                 config.username().filter(value -> !value.isBlank()), password);
     }
@@ -57,11 +58,10 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         return host + ":" + port + "/" + database;
     }
 
-    private static void checkEndpoint(String endpoint) {
+    private static void checkEndpoint(String endpoint, LakebaseProperties properties) {
         if (!ENDPOINT_PATH.matcher(endpoint).matches()) {
-            throw new LakebaseConfigurationException("Invalid Lakebase endpoint '" + endpoint + "': set"
-                    + " quarkus.lakebase.endpoint or the LAKEBASE_ENDPOINT environment variable to"
-                    + " projects/<project>/branches/<branch>/endpoints/<endpoint>");
+            throw new LakebaseConfigurationException("Invalid Lakebase endpoint '" + endpoint + "': set "
+                    + properties.hint("endpoint") + " to projects/<project>/branches/<branch>/endpoints/<endpoint>");
         }
     }
 
@@ -71,16 +71,15 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         }
     }
 
-    private static void checkTtl(Duration ttl) {
+    private static void checkTtl(Duration ttl, LakebaseProperties properties) {
         if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
-            throw new LakebaseConfigurationException("Invalid quarkus.lakebase.token.ttl " + ttl.toSeconds()
+            throw new LakebaseConfigurationException("Invalid " + properties.name("token.ttl") + " " + ttl.toSeconds()
                     + " s: Lakebase issues tokens of " + MIN_TTL.toSeconds() + " to " + MAX_TTL.toSeconds() + " seconds");
         }
     }
 
-    private static String required(Optional<String> value, String what, String property, String variable) {
+    private static String required(Optional<String> value, String property, LakebaseProperties properties) {
         return value.filter(v -> !v.isBlank()).orElseThrow(() -> new LakebaseConfigurationException(
-                "No Lakebase " + what + " configured: set " + property + " or the " + variable
-                        + " environment variable"));
+                "No Lakebase " + property + " configured: set " + properties.hint(property)));
     }
 }

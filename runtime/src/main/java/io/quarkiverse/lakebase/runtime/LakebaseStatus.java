@@ -19,7 +19,7 @@ import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
  */
 public record LakebaseStatus(boolean healthy, String reason, Map<String, Object> details) {
 
-    public static LakebaseStatus of(LakebaseCredentials.Login login, Optional<TokenCacheState> tokens, Instant now) {
+    public static LakebaseStatus of(LakebaseLogin login, Optional<TokenCacheState> tokens, Instant now) {
         Map<String, Object> details = new LinkedHashMap<>();
         LakebaseSettings settings = login.settings();
         settings.endpoint().ifPresent(endpoint -> details.put("endpoint", endpoint));

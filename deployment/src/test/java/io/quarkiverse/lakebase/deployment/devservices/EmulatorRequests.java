@@ -18,7 +18,12 @@ public final class EmulatorRequests {
 
     /** Requests to one path; every request when {@code path} is null. */
     public static int count(String path) {
-        String body = get(System.getProperty("lakebase.test.workspace-url") + "/emulator/requests");
+        return count(System.getProperty("lakebase.test.workspace-url"), path);
+    }
+
+    /** Requests to one path of the emulator at {@code workspaceUrl}; every request when {@code path} is null. */
+    public static int count(String workspaceUrl, String path) {
+        String body = get(workspaceUrl + "/emulator/requests");
         Matcher counts = Pattern.compile("\"([^\"]+)\":(\\d+)").matcher(body);
         int total = 0;
         while (counts.find()) {

@@ -17,7 +17,17 @@ public class LocalLakebaseExtension implements BeforeAllCallback, AfterAllCallba
 
     static final String DATABASE = "databricks_postgres";
 
+    private final String prefix;
     private LocalLakebase lakebase;
+
+    public LocalLakebaseExtension() {
+        this("lakebase.test");
+    }
+
+    /** A local Lakebase whose coordinates are published as {@code <prefix>.port} and so on. */
+    protected LocalLakebaseExtension(String prefix) {
+        this.prefix = prefix;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -35,12 +45,12 @@ public class LocalLakebaseExtension implements BeforeAllCallback, AfterAllCallba
 
     private Map<String, String> properties(String nativePassword) {
         return Map.of(
-                "lakebase.test.port", String.valueOf(lakebase.postgresPort()),
-                "lakebase.test.database", DATABASE,
-                "lakebase.test.endpoint", WorkspaceEmulator.ENDPOINT,
-                "lakebase.test.workspace-url", lakebase.workspaceUrl(),
-                "lakebase.test.client-id", lakebase.clientId(),
-                "lakebase.test.client-secret", lakebase.clientSecret(),
-                "lakebase.test.native-password", nativePassword);
+                prefix + ".port", String.valueOf(lakebase.postgresPort()),
+                prefix + ".database", DATABASE,
+                prefix + ".endpoint", WorkspaceEmulator.ENDPOINT,
+                prefix + ".workspace-url", lakebase.workspaceUrl(),
+                prefix + ".client-id", lakebase.clientId(),
+                prefix + ".client-secret", lakebase.clientSecret(),
+                prefix + ".native-password", nativePassword);
     }
 }

@@ -74,13 +74,13 @@ class WakeUpRetryTest {
     void listen() {
         proxy.up();
         ConnectionEvents.register(listener);
-        ConnectionEvents.recoverWith(recovery);
+        ConnectionEvents.addRecovery(recovery);
     }
 
     @AfterEach
     void stopListening() {
         ConnectionEvents.unregister(listener);
-        ConnectionEvents.stopRecovering(recovery);
+        ConnectionEvents.removeRecovery(recovery);
     }
 
     @Test

@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 
+import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
 import io.quarkiverse.lakebase.runtime.databricks.WorkspaceUsername;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /** The role of a service principal is its client id; a user's is the {@code userName} the workspace reports. */
 class WorkspaceUsernameTest {
+
+    private static final LakebaseProperties DEFAULT = LakebaseProperties.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
 
     private static final String ME = "/api/2.0/preview/scim/v2/Me";
 
@@ -35,7 +39,7 @@ class WorkspaceUsernameTest {
         WorkspaceClient client = new WorkspaceClient(new DatabricksConfig().setHost(lakebase.workspaceUrl())
                 .setAuthType("oauth-m2m").setClientId(lakebase.clientId()).setClientSecret(lakebase.clientSecret()));
 
-        assertThat(WorkspaceUsername.resolve(client)).isEqualTo(lakebase.clientId());
+        assertThat(WorkspaceUsername.resolve(client, DEFAULT)).isEqualTo(lakebase.clientId());
         assertThat(lakebase.workspace().requestCounts()).doesNotContainKey(ME);
     }
 
@@ -44,7 +48,7 @@ class WorkspaceUsernameTest {
         WorkspaceClient client = new WorkspaceClient(new DatabricksConfig().setHost(lakebase.workspaceUrl())
                 .setAuthType("pat").setToken(lakebase.workspace().personalAccessToken()));
 
-        assertThat(WorkspaceUsername.resolve(client)).isEqualTo(lakebase.postgres().role());
+        assertThat(WorkspaceUsername.resolve(client, DEFAULT)).isEqualTo(lakebase.postgres().role());
         assertThat(lakebase.workspace().requestCounts()).containsEntry(ME, 1);
     }
 }

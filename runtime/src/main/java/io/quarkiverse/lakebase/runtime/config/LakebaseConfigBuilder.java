@@ -4,12 +4,13 @@ import io.quarkus.runtime.configuration.ConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
- * Adds the Databricks Apps environment fallbacks to the application's configuration.
+ * Adds the Databricks Apps environment fallbacks, and both spellings of named datasources' keys, to the application's
+ * configuration.
  */
 public class LakebaseConfigBuilder implements ConfigBuilder {
 
     @Override
     public SmallRyeConfigBuilder configBuilder(SmallRyeConfigBuilder builder) {
-        return builder.withInterceptors(new DatabricksAppsEnvironment());
+        return builder.withInterceptors(new DatabricksAppsEnvironment(), new NamedDatasourceSpelling());
     }
 }

@@ -11,6 +11,7 @@ import com.databricks.sdk.service.postgres.DatabaseCredential;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 import com.google.protobuf.Timestamp;
 
+import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
 import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
 import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
 import io.quarkiverse.lakebase.runtime.token.TokenSource;
@@ -25,12 +26,18 @@ public final class DatabricksTokenSource implements TokenSource {
     private final String endpoint;
     private final Optional<Duration> ttl;
     private final Clock clock;
+    private final LakebaseProperties properties;
 
-    public DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl, Clock clock) {
+    /**
+     * @param properties the properties of the datasource the tokens are for, named in failure messages
+     */
+    public DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl, Clock clock,
+            LakebaseProperties properties) {
         this.client = client;
         this.endpoint = endpoint;
         this.ttl = ttl;
         this.clock = clock;
+        this.properties = properties;
     }
 
     @Override
@@ -40,7 +47,7 @@ public final class DatabricksTokenSource implements TokenSource {
             credential = client.get().postgres().generateDatabaseCredential(request());
         } catch (RuntimeException e) {
             throw WorkspaceFailures.classify(e, "mint a Lakebase database token for endpoint '" + endpoint + "'",
-                    RetryAfterHttpClient.takeRetryAfter().orElse(null));
+                    RetryAfterHttpClient.takeRetryAfter().orElse(null), properties);
         }
         return toToken(credential);
     }

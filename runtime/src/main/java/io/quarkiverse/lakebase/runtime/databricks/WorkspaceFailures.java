@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.databricks.sdk.core.DatabricksError;
 
+import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
 import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
 
 /**
@@ -11,20 +12,21 @@ import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
  */
 final class WorkspaceFailures {
 
-    private static final String CREDENTIALS_HINT = "check the Databricks credentials (DATABRICKS_CLIENT_ID and"
-            + " DATABRICKS_CLIENT_SECRET, or DATABRICKS_TOKEN, or quarkus.lakebase.databricks.*)";
-
     private WorkspaceFailures() {
     }
 
-    static TokenRefreshException classify(RuntimeException failure, String action) {
-        return classify(failure, action, null);
+    static TokenRefreshException classify(RuntimeException failure, String action, LakebaseProperties properties) {
+        return classify(failure, action, null, properties);
     }
 
     /**
      * @param retryAfter the delay the workspace asked for, if it did
+     * @param properties the properties of the datasource the call was for, named in the advice
      */
-    static TokenRefreshException classify(RuntimeException failure, String action, Duration retryAfter) {
+    static TokenRefreshException classify(RuntimeException failure, String action, Duration retryAfter,
+            LakebaseProperties properties) {
+        String credentialsHint = "check the Databricks credentials (DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET,"
+                + " or DATABRICKS_TOKEN, or " + properties.name("databricks.*") + ")";
         DatabricksError error = findError(failure);
         if (error == null) {
             return TokenRefreshException.transientFailure("Could not " + action + ": the call to the Databricks workspace"
@@ -35,14 +37,14 @@ final class WorkspaceFailures {
                 + (error.getMessage() == null ? "" : ": " + error.getMessage());
         String prefix = "Could not " + action + " (" + answer + "); ";
         return switch (status) {
-            case 400 -> TokenRefreshException.terminalFailure(prefix + "check quarkus.lakebase.endpoint or the"
-                    + " LAKEBASE_ENDPOINT environment variable and quarkus.lakebase.token.ttl", error);
+            case 400 -> TokenRefreshException.terminalFailure(prefix + "check " + properties.hint("endpoint")
+                    + " and " + properties.name("token.ttl"), error);
             case 401 -> TokenRefreshException.terminalFailure(prefix + "the workspace rejected the credentials: "
-                    + CREDENTIALS_HINT, error);
+                    + credentialsHint, error);
             case 403 -> TokenRefreshException.terminalFailure(prefix + "the principal lacks permission on the Lakebase"
-                    + " endpoint: grant it access, or " + CREDENTIALS_HINT, error);
-            case 404 -> TokenRefreshException.terminalFailure(prefix + "no such endpoint or workspace: check"
-                    + " quarkus.lakebase.endpoint or the LAKEBASE_ENDPOINT environment variable, and DATABRICKS_HOST",
+                    + " endpoint: grant it access, or " + credentialsHint, error);
+            case 404 -> TokenRefreshException.terminalFailure(prefix + "no such endpoint or workspace: check "
+                    + properties.hint("endpoint") + ", and DATABRICKS_HOST or " + properties.name("databricks.host"),
                     error);
             default -> new TokenRefreshException(TokenRefreshException.Kind.TRANSIENT, prefix + "will retry"
                     + (retryAfter == null ? "" : " after the " + retryAfter.toSeconds() + " s the workspace asked for"),

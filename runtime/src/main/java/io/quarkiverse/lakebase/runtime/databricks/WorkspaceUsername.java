@@ -7,6 +7,7 @@ import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.iam.User;
 
 import io.quarkiverse.lakebase.runtime.LakebaseConfigurationException;
+import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
 
 /**
  * The PostgreSQL role of the Databricks identity: a service principal logs in as its OAuth client id, a user as the
@@ -17,7 +18,7 @@ public final class WorkspaceUsername {
     private WorkspaceUsername() {
     }
 
-    public static String resolve(WorkspaceClient client) {
+    public static String resolve(WorkspaceClient client, LakebaseProperties properties) {
         String clientId = client.config().getClientId();
         if (clientId != null && !clientId.isBlank()) {
             return clientId;
@@ -26,13 +27,12 @@ public final class WorkspaceUsername {
         try {
             me = client.currentUser().me(new MeRequest());
         } catch (RuntimeException e) {
-            throw new LakebaseConfigurationException("No Lakebase username: set quarkus.lakebase.username or the PGUSER"
-                    + " environment variable (the current workspace user could not be looked up: "
-                    + WorkspaceFailures.classify(e, "look up the current workspace user").getMessage() + ")");
+            throw new LakebaseConfigurationException("No Lakebase username: set " + properties.hint("username")
+                    + " (the current workspace user could not be looked up: "
+                    + WorkspaceFailures.classify(e, "look up the current workspace user", properties).getMessage() + ")");
         }
         return Optional.ofNullable(me).map(User::getUserName).filter(name -> !name.isBlank())
                 .orElseThrow(() -> new LakebaseConfigurationException("No Lakebase username: set"
-                        + " quarkus.lakebase.username or the PGUSER environment variable (the current workspace user has"
-                        + " no userName)"));
+                        + " " + properties.hint("username") + " (the current workspace user has no userName)"));
     }
 }

@@ -1,5 +1,8 @@
 package io.quarkiverse.lakebase.runtime.health;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -9,10 +12,12 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
 import io.quarkiverse.lakebase.runtime.LakebaseStatus;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
  * Ready while new connections can log in: UP with the token's remaining lifetime, DOWN with the reason when no valid
- * token is cached or when it will expire before the next refresh attempt. Never throws.
+ * token is cached or when it will expire before the next refresh attempt. With named datasources, their details are
+ * prefixed with the datasource name, and one that is not ready makes the check DOWN. Never throws.
  */
 @Readiness
 @ApplicationScoped
@@ -27,15 +32,22 @@ public class LakebaseHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Lakebase");
-        try {
-            LakebaseStatus status = credentials.status();
-            status.details().forEach((key, value) -> response.withData(key, String.valueOf(value)));
-            if (status.healthy()) {
-                return response.up().build();
+        List<String> reasons = new ArrayList<>();
+        for (String datasource : credentials.datasources()) {
+            String prefix = DataSourceUtil.isDefault(datasource) ? "" : datasource + ".";
+            try {
+                LakebaseStatus status = credentials.status(datasource);
+                status.details().forEach((key, value) -> response.withData(prefix + key, String.valueOf(value)));
+                if (!status.healthy()) {
+                    reasons.add(prefix + status.reason());
+                }
+            } catch (RuntimeException e) {
+                reasons.add(prefix + e.getMessage());
             }
-            return response.down().withData("reason", status.reason()).build();
-        } catch (RuntimeException e) {
-            return response.down().withData("reason", String.valueOf(e.getMessage())).build();
         }
+        if (reasons.isEmpty()) {
+            return response.up().build();
+        }
+        return response.down().withData("reason", String.join("; ", reasons)).build();
     }
 }

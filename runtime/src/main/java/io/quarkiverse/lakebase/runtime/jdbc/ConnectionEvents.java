@@ -12,7 +12,7 @@ public final class ConnectionEvents {
 
     private static final List<ConnectionListener> LISTENERS = new CopyOnWriteArrayList<>();
     private static final Duration DEFAULT_WAKE_UP_TIMEOUT = Duration.ofSeconds(15);
-    private static volatile LoginRecovery recovery;
+    private static final List<LoginRecovery> RECOVERIES = new CopyOnWriteArrayList<>();
 
     private ConnectionEvents() {
     }
@@ -25,25 +25,33 @@ public final class ConnectionEvents {
         LISTENERS.remove(listener);
     }
 
-    public static void recoverWith(LoginRecovery loginRecovery) {
-        recovery = loginRecovery;
+    /** A datasource's login, asked when one of its connections fails. */
+    public static void addRecovery(LoginRecovery loginRecovery) {
+        RECOVERIES.add(loginRecovery);
     }
 
-    public static void stopRecovering(LoginRecovery loginRecovery) {
-        if (recovery == loginRecovery) {
-            recovery = null;
-        }
+    public static void removeRecovery(LoginRecovery loginRecovery) {
+        RECOVERIES.remove(loginRecovery);
     }
 
+    /** Only the login whose token cache issued the refused password answers; the others know nothing of it. */
     static Optional<String> passwordAfterRejection(String rejectedPassword) {
-        LoginRecovery current = recovery;
-        return current == null || rejectedPassword == null ? Optional.empty()
-                : current.passwordAfterRejection(rejectedPassword);
+        if (rejectedPassword == null) {
+            return Optional.empty();
+        }
+        for (LoginRecovery recovery : RECOVERIES) {
+            Optional<String> retry = recovery.passwordAfterRejection(rejectedPassword);
+            if (retry.isPresent()) {
+                return retry;
+            }
+        }
+        return Optional.empty();
     }
 
+    /** The driver does not know which datasource it connects for: the longest configured wait applies. */
     static Duration wakeUpTimeout() {
-        LoginRecovery current = recovery;
-        return current == null ? DEFAULT_WAKE_UP_TIMEOUT : current.wakeUpTimeout();
+        return RECOVERIES.stream().map(LoginRecovery::wakeUpTimeout).max(Duration::compareTo)
+                .orElse(DEFAULT_WAKE_UP_TIMEOUT);
     }
 
     static void connectRetried(String sqlState, Duration delay) {

@@ -17,20 +17,22 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.quarkiverse.lakebase.runtime.EndpointTokens;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
 import io.quarkiverse.lakebase.runtime.jdbc.ConnectionListener;
 import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
 import io.quarkiverse.lakebase.runtime.token.RefreshListener;
-import io.quarkiverse.lakebase.runtime.token.TokenCacheState;
 import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
 
 /**
- * OpenTelemetry metrics and spans of the token and the pool, under the instrumentation scope
- * {@value #SCOPE}. Durations are in seconds, as the OpenTelemetry semantic conventions ask. Registered only when the
+ * OpenTelemetry metrics and spans of the tokens and the default datasource's pool, under the instrumentation scope
+ * {@value #SCOPE}. The refresh span and the expiry gauge carry the endpoint, which tells the tokens of named
+ * datasources apart. Durations are in seconds, as the OpenTelemetry semantic conventions ask. Registered only when the
  * application has {@code quarkus-opentelemetry}.
  */
 @Singleton
@@ -75,7 +77,7 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
                 .setDescription("Physical connections of the Lakebase pool that could not be opened").build();
         meter.gaugeBuilder("lakebase.token.expiry").setUnit("s")
                 .setDescription("Time until the cached Lakebase database token expires")
-                .buildWithCallback(gauge -> secondsToExpiry().ifPresent(gauge::record));
+                .buildWithCallback(this::recordExpiries);
         meter.gaugeBuilder("lakebase.pool.connections.total").ofLongs()
                 .setDescription("Open connections of the Lakebase pool, in use or idle")
                 .buildWithCallback(gauge -> poolMetrics().ifPresent(
@@ -89,22 +91,35 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
     }
 
     @Override
-    public void refreshed(DatabaseToken token, Duration took, int failuresBefore) {
+    public RefreshListener forEndpoint(String endpoint) {
+        return new RefreshListener() {
+            @Override
+            public void refreshed(DatabaseToken token, Duration took, int failuresBefore) {
+                LakebaseTelemetry.this.refreshed(endpoint, token, took);
+            }
+
+            @Override
+            public void refreshFailed(TokenRefreshException failure, Duration took, int consecutiveFailures,
+                    Duration nextAttemptIn) {
+                LakebaseTelemetry.this.refreshFailed(endpoint, failure, took);
+            }
+        };
+    }
+
+    private void refreshed(String endpoint, DatabaseToken token, Duration took) {
         Instant finished = clock.instant();
         refreshDuration.record(seconds(took), Attributes.of(OUTCOME, "success"));
-        Span span = refreshSpan(finished.minus(took));
+        Span span = refreshSpan(endpoint, finished.minus(took));
         span.setAttribute(EXPIRES_AT, token.expiresAt().toString());
         span.end(finished);
     }
 
-    @Override
-    public void refreshFailed(TokenRefreshException failure, Duration took, int consecutiveFailures,
-            Duration nextAttemptIn) {
+    private void refreshFailed(String endpoint, TokenRefreshException failure, Duration took) {
         Instant finished = clock.instant();
         String errorType = errorType(failure);
         refreshDuration.record(seconds(took), Attributes.of(OUTCOME, "failure", ERROR_TYPE, errorType));
         refreshFailures.add(1, Attributes.of(ERROR_TYPE, errorType));
-        Span span = refreshSpan(finished.minus(took));
+        Span span = refreshSpan(endpoint, finished.minus(took));
         // the type only: a message may quote what the workspace answered
         span.setStatus(StatusCode.ERROR, errorType);
         span.setAttribute(ERROR_TYPE, errorType);
@@ -121,16 +136,17 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
         poolErrors.add(1, Attributes.of(ERROR_CODE, sqlState == null ? "unknown" : sqlState));
     }
 
-    private Span refreshSpan(Instant started) {
-        Span span = tracer.spanBuilder("lakebase.token.refresh").setSpanKind(SpanKind.INTERNAL)
-                .setStartTimestamp(started).startSpan();
-        credentials.get().settings().endpoint().ifPresent(endpoint -> span.setAttribute(ENDPOINT, endpoint));
-        return span;
+    private Span refreshSpan(String endpoint, Instant started) {
+        return tracer.spanBuilder("lakebase.token.refresh").setSpanKind(SpanKind.INTERNAL)
+                .setStartTimestamp(started).setAttribute(ENDPOINT, endpoint).startSpan();
     }
 
-    private Optional<Double> secondsToExpiry() {
-        return credentials.get().tokenCache().map(cache -> cache.state()).flatMap(TokenCacheState::currentToken)
-                .map(token -> seconds(token.remainingAt(clock.instant())));
+    private void recordExpiries(ObservableDoubleMeasurement gauge) {
+        Instant now = clock.instant();
+        for (EndpointTokens tokens : credentials.get().endpointTokens()) {
+            tokens.cache().state().currentToken().ifPresent(token -> gauge.record(seconds(token.remainingAt(now)),
+                    Attributes.of(ENDPOINT, tokens.endpoint())));
+        }
     }
 
     private Optional<AgroalDataSourceMetrics> poolMetrics() {

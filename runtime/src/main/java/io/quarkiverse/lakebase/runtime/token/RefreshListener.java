@@ -7,6 +7,11 @@ import java.time.Duration;
  */
 public interface RefreshListener {
 
+    /** The listener to attach to the token cache of one endpoint: this one, unless it reports the endpoint. */
+    default RefreshListener forEndpoint(String endpoint) {
+        return this;
+    }
+
     /**
      * @param failuresBefore how many attempts in a row had failed before this one succeeded
      */

@@ -22,8 +22,10 @@ import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 import com.databricks.sdk.service.postgres.PostgresService;
 import com.google.protobuf.Timestamp;
 
+import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
 import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
 import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
  * How answers of the credential API become tokens or classified failures. The HTTP path itself is exercised against
@@ -119,7 +121,8 @@ class DatabricksTokenSourceTest {
                     throw new UnsupportedOperationException(method.getName());
                 });
         WorkspaceClient client = new WorkspaceClient(true).withPostgresImpl(service);
-        return new DatabricksTokenSource(() -> client, ENDPOINT, ttl, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new DatabricksTokenSource(() -> client, ENDPOINT, ttl, Clock.fixed(NOW, ZoneOffset.UTC),
+                LakebaseProperties.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME));
     }
 
     private static DatabaseCredential credential(String token, long expireEpochSecond) {

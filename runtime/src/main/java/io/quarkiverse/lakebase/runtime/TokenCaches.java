@@ -1,0 +1,95 @@
+package io.quarkiverse.lakebase.runtime;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
+import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
+import io.quarkiverse.lakebase.runtime.config.TokenConfig;
+import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
+import io.quarkiverse.lakebase.runtime.databricks.DatabricksTokenSource;
+import io.quarkiverse.lakebase.runtime.databricks.LazyWorkspaceClient;
+import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
+import io.quarkiverse.lakebase.runtime.token.RefreshListener;
+import io.quarkiverse.lakebase.runtime.token.RefreshListeners;
+import io.quarkiverse.lakebase.runtime.token.RefreshPolicy;
+import io.quarkiverse.lakebase.runtime.token.TokenCache;
+
+/**
+ * One token cache per endpoint and Databricks identity: datasources that log in to the same endpoint as the same
+ * identity share one token and one mint, and each other endpoint has a token of its own. The first datasource of a
+ * pair decides the refresh settings of the cache they share.
+ */
+final class TokenCaches implements AutoCloseable {
+
+    private final List<RefreshListener> observers;
+    private final Map<Identity, Shared> caches = new ConcurrentHashMap<>();
+
+    TokenCaches(List<RefreshListener> observers) {
+        this.observers = List.copyOf(observers);
+    }
+
+    /** The cache of the endpoint and identity the datasource is configured with; created on first use. */
+    Shared forDatasource(String endpoint, LakebaseDatasourceConfig config, LakebaseProperties properties) {
+        return caches.computeIfAbsent(Identity.of(endpoint, config.databricks(), config.token().ttl()),
+                identity -> create(endpoint, config, properties));
+    }
+
+    /** Every cache, once each. */
+    List<Shared> all() {
+        return new ArrayList<>(caches.values());
+    }
+
+    private Shared create(String endpoint, LakebaseDatasourceConfig config, LakebaseProperties properties) {
+        TokenConfig token = config.token();
+        Clock clock = Clock.systemUTC();
+        Random random = new SecureRandom();
+        LazyWorkspaceClient workspace = new LazyWorkspaceClient(config.databricks());
+        ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
+        LakebaseLog log = new LakebaseLog(endpoint);
+        List<RefreshListener> listeners = new ArrayList<>();
+        listeners.add(log);
+        observers.forEach(observer -> listeners.add(observer.forEndpoint(endpoint)));
+        TokenCache cache = new TokenCache(
+                new DatabricksTokenSource(workspace, endpoint, token.ttl(), clock, properties),
+                clock, scheduler,
+                new RefreshPolicy(token.refreshBuffer(), token.retryInitialDelay(), token.retryMaxDelay(),
+                        token.terminalRetryDelay(), token.remintAfterRejectionInterval(), random::nextDouble),
+                new RefreshListeners(listeners), token.refreshMode());
+        return new Shared(endpoint, cache, workspace, scheduler);
+    }
+
+    @Override
+    public void close() {
+        caches.values().forEach(Shared::close);
+        caches.clear();
+    }
+
+    /** A token cache, the workspace client that feeds it, and its refresh thread. */
+    record Shared(String endpoint, TokenCache cache, LazyWorkspaceClient workspace,
+            ExecutorRefreshScheduler scheduler) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            cache.close();
+            scheduler.close();
+        }
+    }
+
+    /** What makes two datasources' tokens interchangeable: the endpoint, who asks for the token, and its lifetime. */
+    private record Identity(String endpoint, Optional<String> workspaceHost, Optional<String> authType,
+            Optional<String> profile, Optional<String> clientId, Optional<Duration> ttl) {
+
+        static Identity of(String endpoint, WorkspaceConfig workspace, Optional<Duration> ttl) {
+            return new Identity(endpoint, workspace.host(), workspace.authType(), workspace.profile(),
+                    workspace.clientId(), ttl);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.quarkiverse.lakebase.runtime.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigGroup;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Connection of one datasource to a Databricks Lakebase PostgreSQL endpoint.
+ * <p>
+ * For the default datasource, each connection property falls back to the environment variable that Databricks Apps
+ * injects, so an application deployed there needs no configuration at all. Named datasources have no such fallback.
+ */
+@ConfigGroup
+public interface LakebaseDatasourceConfig {
+
+    /**
+     * The Lakebase endpoint whose credentials are minted, as
+     * {@code projects/<project>/branches/<branch>/endpoints/<endpoint>}.
+     * <p>
+     * Falls back to the {@code LAKEBASE_ENDPOINT} environment variable. Not needed when
+     * {@code quarkus.lakebase.password} is set.
+     */
+    Optional<String> endpoint();
+
+    /**
+     * Host name of the Lakebase PostgreSQL endpoint.
+     * <p>
+     * Falls back to the {@code PGHOST} environment variable.
+     */
+    Optional<String> host();
+
+    /**
+     * Port of the Lakebase PostgreSQL endpoint.
+     * <p>
+     * Falls back to the {@code PGPORT} environment variable.
+     */
+    @WithDefault("5432")
+    @WithConverter(PortConverter.class)
+    int port();
+
+    /**
+     * Name of the PostgreSQL database.
+     * <p>
+     * Falls back to the {@code PGDATABASE} environment variable.
+     */
+    Optional<String> database();
+
+    /**
+     * PostgreSQL role to log in as.
+     * <p>
+     * Falls back to the {@code PGUSER} environment variable, then to the OAuth client id of the Databricks
+     * credentials ({@code DATABRICKS_CLIENT_ID}, a service principal's role), then to the {@code userName} of the
+     * current workspace user.
+     */
+    Optional<String> username();
+
+    /**
+     * SSL mode of the connection, one of {@code disable}, {@code allow}, {@code prefer}, {@code require},
+     * {@code verify-ca}, {@code verify-full}.
+     * <p>
+     * Falls back to the {@code PGSSLMODE} environment variable.
+     */
+    @WithDefault("require")
+    @WithConverter(SslModeConverter.class)
+    SslMode sslMode();
+
+    /**
+     * Application name reported to PostgreSQL ({@code application_name}). Defaults to {@code quarkus.application.name}.
+     * <p>
+     * Falls back to the {@code PGAPPNAME} environment variable.
+     */
+    Optional<String> applicationName();
+
+    /**
+     * A native PostgreSQL password. When set, no OAuth token is minted and no endpoint or Databricks workspace is
+     * needed.
+     */
+    Optional<String> password();
+
+    /**
+     * How long a new connection keeps retrying while PostgreSQL refuses connections or is still starting up, as when a
+     * Lakebase endpoint wakes from scale-to-zero or restarts. A refused login is never retried as a wake-up.
+     */
+    @WithDefault("15S")
+    Duration wakeUpTimeout();
+
+    /**
+     * How the OAuth database token is minted and refreshed.
+     */
+    TokenConfig token();
+
+    /**
+     * The Databricks workspace that mints tokens. Everything not set here is resolved by the Databricks SDK's unified
+     * authentication (environment variables such as {@code DATABRICKS_HOST}, {@code DATABRICKS_CLIENT_ID},
+     * {@code DATABRICKS_CLIENT_SECRET}, {@code DATABRICKS_TOKEN}, then {@code ~/.databrickscfg}).
+     */
+    WorkspaceConfig databricks();
+}

@@ -37,6 +37,21 @@ final class DatasourceDefaults {
     }
 
     /**
+     * The reactive PostgreSQL client of the same datasource, when the application has it: the same endpoint, and the
+     * same credentials provider, which Quarkus asks on each new reactive connection.
+     */
+    static Map<String, String> forReactiveClient(String name) {
+        String datasource = DataSourceUtil.isDefault(name) ? "quarkus.datasource." : "quarkus.datasource.\"" + name + "\".";
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put(datasource + "reactive.url", "postgresql://" + lakebase(name, "host", "") + ":"
+                + lakebase(name, "port", "5432") + "/" + lakebase(name, "database", ""));
+        defaults.put(datasource + "reactive.postgresql.ssl-mode", lakebase(name, "ssl-mode", "require"));
+        defaults.put(datasource + "reactive.additional-properties.application_name",
+                lakebase(name, "application-name", "${quarkus.application.name:quarkus-lakebase}"));
+        return defaults;
+    }
+
+    /**
      * An expression for a Lakebase property of the datasource; {@code NamedDatasourceSpelling} finds the value however
      * the user quoted the datasource name.
      */

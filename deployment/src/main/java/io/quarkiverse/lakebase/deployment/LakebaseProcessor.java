@@ -115,6 +115,18 @@ class LakebaseProcessor {
     }
 
     @BuildStep
+    List<RunTimeConfigurationDefaultBuildItem> reactiveClientsFromLakebase(Capabilities capabilities,
+            LakebaseDatasourcesBuildItem datasources) {
+        if (!capabilities.isPresent(Capability.REACTIVE_PG_CLIENT)) {
+            return List.of();
+        }
+        return datasources.names().stream()
+                .flatMap(name -> DatasourceDefaults.forReactiveClient(name).entrySet().stream())
+                .map(entry -> new RunTimeConfigurationDefaultBuildItem(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+
+    @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
     SyntheticBeanBuildItem registerDatasourceNames(LakebaseRecorder recorder, LakebaseDatasourcesBuildItem datasources) {
         return SyntheticBeanBuildItem.configure(LakebaseDatasourceNames.class)

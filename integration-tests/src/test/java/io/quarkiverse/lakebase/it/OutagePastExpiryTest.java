@@ -15,10 +15,11 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * A workspace outage that outlasts the three-second token: new connections fail at once with why, open connections
- * keep working, and service resumes by itself when the workspace answers again.
+ * A workspace outage that outlasts the three-second token: new connections, JDBC and reactive, fail at once with why,
+ * open connections keep working, and service resumes by itself when the workspace answers again.
  */
 @QuarkusTest
 @TestProfile(ShortLivedTokens.class)
@@ -32,6 +33,9 @@ class OutagePastExpiryTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Pool reactive;
+
     @Test
     void newConnectionsFailWithTheReasonOpenOnesWorkAndServiceResumes() throws Exception {
         try (Connection open = dataSource.getConnection()) {
@@ -44,6 +48,8 @@ class OutagePastExpiryTest {
                 try (ResultSet row = open.createStatement().executeQuery("SELECT 1")) {
                     assertThat(row.next()).as("an open connection outlives its token").isTrue();
                 }
+                assertThat(awaitReactiveRefusal()).as("a new reactive connection refused with the reason")
+                        .hasMessageContaining("No valid Lakebase database token").hasMessageContaining("HTTP 503");
             } finally {
                 WorkspaceEmulatorClient.recover();
             }
@@ -64,6 +70,20 @@ class OutagePastExpiryTest {
             try (Connection fresh = dataSource.getConnection()) {
                 assertThat(System.nanoTime()).as("a new connection refused").isLessThan(deadline);
             } catch (SQLException e) {
+                return e;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Reactive connections live one second: once the idle ones are gone, a query needs a new login. */
+    private Throwable awaitReactiveRefusal() throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            try {
+                reactive.query("SELECT 1").execute().await().atMost(DEADLINE);
+                assertThat(System.nanoTime()).as("a new reactive connection refused").isLessThan(deadline);
+            } catch (RuntimeException e) {
                 return e;
             }
             Thread.sleep(100);

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** Tokens that live three seconds and connections recycled every second, so rotation happens within a test. */
+/**
+ * Tokens that live three seconds and connections, JDBC and reactive, recycled every second, so rotation happens within
+ * a test.
+ */
 public class ShortLivedTokens implements QuarkusTestProfile {
 
     @Override
@@ -12,6 +15,7 @@ public class ShortLivedTokens implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.lakebase.devservices.token-ttl", "3S",
                 "quarkus.datasource.jdbc.max-lifetime", "1S",
+                "quarkus.datasource.reactive.max-lifetime", "1S",
                 "quarkus.datasource.jdbc.min-size", "2",
                 "quarkus.lakebase.token.retry-max-delay", "2S");
     }

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
+import io.quarkiverse.lakebase.runtime.token.TokenUnavailableException;
 import io.quarkus.credentials.CredentialsProvider;
 import io.smallrye.mutiny.Uni;
 
@@ -51,10 +52,16 @@ public class LakebaseCredentialsProvider implements CredentialsProvider {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /** Handed to {@link LakebaseDriver}, which fails the connection with this reason as an SQLException. */
+    /**
+     * A login that carries why there is none. Agroal copies it entry by entry into the driver properties, where
+     * {@link LakebaseDriver} fails the connection with the reason as an SQLException; a failed Uni would instead escape
+     * Agroal as an unchecked exception. The reactive client asks for the user and password by key, and gets the reason
+     * thrown, which fails its connection with it.
+     */
     private static Map<String, String> unavailable(Throwable failure) {
-        Map<String, String> login = new RedactedMap();
-        login.put(LakebaseDriver.TOKEN_UNAVAILABLE, String.valueOf(reason(failure).getMessage()));
+        Throwable reason = reason(failure);
+        Map<String, String> login = new UnavailableLogin(reason);
+        login.put(LakebaseDriver.TOKEN_UNAVAILABLE, String.valueOf(reason.getMessage()));
         return login;
     }
 
@@ -66,10 +73,33 @@ public class LakebaseCredentialsProvider implements CredentialsProvider {
     }
 
     /** A credentials map that cannot leak its password through {@code toString()}. */
-    private static final class RedactedMap extends HashMap<String, String> {
+    private static class RedactedMap extends HashMap<String, String> {
         @Override
         public String toString() {
             return "{user=" + get(USER_PROPERTY_NAME) + (containsKey(PASSWORD_PROPERTY_NAME) ? ", password=***}" : "}");
+        }
+    }
+
+    private static final class UnavailableLogin extends RedactedMap {
+
+        private final transient Throwable reason;
+
+        UnavailableLogin(Throwable reason) {
+            this.reason = reason;
+        }
+
+        @Override
+        public String get(Object key) {
+            if (USER_PROPERTY_NAME.equals(key) || PASSWORD_PROPERTY_NAME.equals(key)) {
+                throw reason instanceof TokenUnavailableException unavailable ? unavailable
+                        : new TokenUnavailableException(String.valueOf(reason.getMessage()), reason);
+            }
+            return super.get(key);
+        }
+
+        @Override
+        public String toString() {
+            return "{" + LakebaseDriver.TOKEN_UNAVAILABLE + "}";
         }
     }
 }

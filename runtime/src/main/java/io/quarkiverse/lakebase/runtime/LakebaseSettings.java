@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
+import io.quarkiverse.lakebase.runtime.pool.ConnectionLifetimes;
 
 /**
  * The checked connection settings: everything start-up needs is present, or start-up fails with a message that says
@@ -19,6 +20,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
     private static final Pattern ENDPOINT_PATH = Pattern.compile("projects/[^/\\s]+/branches/[^/\\s]+/endpoints/[^/\\s]+");
     private static final Duration MIN_TTL = Duration.ofSeconds(300);
     private static final Duration MAX_TTL = Duration.ofSeconds(3600);
+    private static final String MAX_LIFETIME_JITTER = "quarkus.lakebase.pool.max-lifetime-jitter";
 
     public static LakebaseSettings check(LakebaseRuntimeConfig config) {
         Optional<String> password = config.password().filter(value -> !value.isEmpty());
@@ -38,6 +40,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         checkPositive(config.token().remintAfterRejectionInterval(),
                 "quarkus.lakebase.token.remint-after-rejection-interval");
         checkPositive(config.databricks().httpTimeout(), "quarkus.lakebase.databricks.http-timeout");
+        config.pool().maxLifetimeJitter().ifPresent(LakebaseSettings::checkJitterNotNegative);
         if (config.wakeUpTimeout().isNegative()) {
             throw new LakebaseConfigurationException("Invalid quarkus.lakebase.wake-up-timeout " + config.wakeUpTimeout()
                     + ": it must not be negative");
@@ -46,6 +49,20 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         String database = required(config.database(), "database", "quarkus.lakebase.database", "PGDATABASE");
         return new LakebaseSettings(password.isPresent() ? Optional.empty() : endpoint, host, config.port(), database,
                 config.username().filter(value -> !value.isBlank()), password);
+    }
+
+    /**
+     * How much shorter than the datasource's max lifetime a connection's lifetime may be: the configured jitter or the
+     * default share of the max lifetime, checked against it.
+     */
+    public static Duration maxLifetimeJitter(LakebaseRuntimeConfig config, Duration maxLifetime) {
+        config.pool().maxLifetimeJitter().ifPresent(LakebaseSettings::checkJitterNotNegative);
+        Duration jitter = ConnectionLifetimes.jitterOrDefault(config.pool().maxLifetimeJitter(), maxLifetime);
+        if (jitter.compareTo(maxLifetime) >= 0) {
+            throw new LakebaseConfigurationException("Invalid " + MAX_LIFETIME_JITTER + " " + jitter
+                    + ": it must be shorter than quarkus.datasource.jdbc.max-lifetime " + maxLifetime);
+        }
+        return jitter;
     }
 
     public boolean usesTokens() {
@@ -62,6 +79,13 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
             throw new LakebaseConfigurationException("Invalid Lakebase endpoint '" + endpoint + "': set"
                     + " quarkus.lakebase.endpoint or the LAKEBASE_ENDPOINT environment variable to"
                     + " projects/<project>/branches/<branch>/endpoints/<endpoint>");
+        }
+    }
+
+    private static void checkJitterNotNegative(Duration jitter) {
+        if (jitter.isNegative()) {
+            throw new LakebaseConfigurationException("Invalid " + MAX_LIFETIME_JITTER + " " + jitter
+                    + ": it must not be negative");
         }
     }
 

@@ -15,6 +15,7 @@ import io.quarkiverse.lakebase.runtime.LakebaseRecorder;
 import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseConfigBuilder;
 import io.quarkiverse.lakebase.runtime.health.LakebaseHealthCheck;
+import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
 import io.quarkiverse.lakebase.runtime.telemetry.LakebaseTelemetry;
 import io.quarkiverse.lakebase.runtime.telemetry.QueryDurationRecorder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -45,7 +46,8 @@ class LakebaseProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(LakebaseCredentials.class, LakebaseCredentialsProvider.class, Lakebase.class)
+                .addBeanClasses(LakebaseCredentials.class, LakebaseCredentialsProvider.class, Lakebase.class,
+                        StaggeredRetirement.class)
                 .setUnremovable()
                 .build();
     }

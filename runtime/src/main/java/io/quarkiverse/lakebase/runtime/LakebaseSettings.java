@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
+import io.quarkiverse.lakebase.runtime.pool.ConnectionLifetimes;
 
 /**
  * The checked connection settings: everything start-up needs is present, or start-up fails with a message that says
@@ -39,6 +40,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         checkPositive(config.token().remintAfterRejectionInterval(),
                 properties.name("token.remint-after-rejection-interval"));
         checkPositive(config.databricks().httpTimeout(), properties.name("databricks.http-timeout"));
+        config.pool().maxLifetimeJitter().ifPresent(jitter -> checkJitterNotNegative(jitter, properties));
         if (config.wakeUpTimeout().isNegative()) {
             throw new LakebaseConfigurationException("Invalid " + properties.name("wake-up-timeout") + " "
                     + config.wakeUpTimeout() + ": it must not be negative");
@@ -47,6 +49,22 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         String database = required(config.database(), "database", properties);
         return new LakebaseSettings(password.isPresent() ? Optional.empty() : endpoint, host, config.port(), database,
                 config.username().filter(value -> !value.isBlank()), password);
+    }
+
+    /**
+     * How much shorter than the datasource's max lifetime a connection's lifetime may be: the configured jitter or the
+     * default share of the max lifetime, checked against it.
+     */
+    public static Duration maxLifetimeJitter(LakebaseDatasourceConfig config, LakebaseProperties properties,
+            Duration maxLifetime) {
+        config.pool().maxLifetimeJitter().ifPresent(jitter -> checkJitterNotNegative(jitter, properties));
+        Duration jitter = ConnectionLifetimes.jitterOrDefault(config.pool().maxLifetimeJitter(), maxLifetime);
+        if (jitter.compareTo(maxLifetime) >= 0) {
+            throw new LakebaseConfigurationException("Invalid " + properties.name("pool.max-lifetime-jitter") + " "
+                    + jitter + ": it must be shorter than " + properties.datasourceProperty("jdbc.max-lifetime") + " "
+                    + maxLifetime);
+        }
+        return jitter;
     }
 
     public boolean usesTokens() {
@@ -62,6 +80,13 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         if (!ENDPOINT_PATH.matcher(endpoint).matches()) {
             throw new LakebaseConfigurationException("Invalid Lakebase endpoint '" + endpoint + "': set "
                     + properties.hint("endpoint") + " to projects/<project>/branches/<branch>/endpoints/<endpoint>");
+        }
+    }
+
+    private static void checkJitterNotNegative(Duration jitter, LakebaseProperties properties) {
+        if (jitter.isNegative()) {
+            throw new LakebaseConfigurationException("Invalid " + properties.name("pool.max-lifetime-jitter") + " "
+                    + jitter + ": it must not be negative");
         }
     }
 

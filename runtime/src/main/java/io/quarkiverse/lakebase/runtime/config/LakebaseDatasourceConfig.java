@@ -93,6 +93,11 @@ public interface LakebaseDatasourceConfig {
     TokenConfig token();
 
     /**
+     * How the physical connections of the datasource are recycled.
+     */
+    PoolConfig pool();
+
+    /**
      * The Databricks workspace that mints tokens. Everything not set here is resolved by the Databricks SDK's unified
      * authentication (environment variables such as {@code DATABRICKS_HOST}, {@code DATABRICKS_CLIENT_ID},
      * {@code DATABRICKS_CLIENT_SECRET}, {@code DATABRICKS_TOKEN}, then {@code ~/.databrickscfg}).

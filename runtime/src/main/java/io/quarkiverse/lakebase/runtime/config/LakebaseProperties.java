@@ -37,6 +37,11 @@ public final class LakebaseProperties {
         return prefix + property;
     }
 
+    /** The full name of a property of the Quarkus datasource, {@code quarkus.datasource."name".jdbc.max-lifetime}. */
+    public String datasourceProperty(String property) {
+        return (isDefault() ? "quarkus.datasource." : "quarkus.datasource.\"" + datasource + "\".") + property;
+    }
+
     /**
      * What to set: the property, and the Databricks Apps environment variable when the default datasource reads one.
      */

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Orders in {@code app.orders} (created by the Flyway migration), with plain JDBC on the Lakebase datasource. */
+// tag::inject[]
 @ApplicationScoped
 public class OrderRepository {
 
@@ -22,6 +23,7 @@ public class OrderRepository {
     public OrderRepository(DataSource dataSource) {
         this.dataSource = dataSource;
     }
+    // end::inject[]
 
     public Order insert(NewOrder order) throws SQLException {
         try (Connection connection = dataSource.getConnection();
@@ -38,6 +40,7 @@ public class OrderRepository {
         }
     }
 
+    // tag::query[]
     public List<Order> findByUser(String userId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT id, user_id, product, quantity,"
@@ -53,6 +56,7 @@ public class OrderRepository {
             return orders;
         }
     }
+    // end::query[]
 
     /** The PostgreSQL backend serving this request: a new one means a new physical connection and login. */
     public int backendPid() throws SQLException {

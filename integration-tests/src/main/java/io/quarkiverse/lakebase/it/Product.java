@@ -16,6 +16,7 @@ import io.quarkus.panache.common.Sort;
  * A product of the catalog that orders name, kept with Hibernate ORM with Panache on the Lakebase datasource. Its table
  * and id sequence come from the Flyway migration {@code V2__products.sql}.
  */
+// tag::entity[]
 @Entity
 @Table(name = "products")
 public class Product extends PanacheEntity {
@@ -35,3 +36,4 @@ public class Product extends PanacheEntity {
         return listAll(Sort.by("name").and("id"));
     }
 }
+// end::entity[]

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/products")
 public class ProductResource {
 
+    // tag::persist[]
     @POST
     @Transactional
     public Response add(NewProduct product) {
@@ -30,6 +31,7 @@ public class ProductResource {
         added.persistAndFlush();
         return Response.created(URI.create("/products/" + added.id)).entity(added).build();
     }
+    // end::persist[]
 
     @GET
     public List<Product> list() {

@@ -22,14 +22,17 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class LakebaseBeanTest {
 
+    // tag::inject[]
     @Inject
     Lakebase lakebase;
+    // end::inject[]
 
     @Inject
     LakebaseCredentials credentials;
 
     @Test
     void queriesWithBindParametersReturnTypedImmutableRows() throws Exception {
+        // tag::query[]
         QueryResult inserted = lakebase.query("INSERT INTO app.orders (user_id, product, quantity) VALUES (?, ?, ?)",
                 "bean", "widget", 3);
         assertThat(inserted.updateCount()).isEqualTo(1);
@@ -41,6 +44,7 @@ class LakebaseBeanTest {
         assertThat(rows.updateCount()).isEqualTo(-1);
         QueryResult.Row row = rows.rows().get(0);
         assertThat(row.get("product", String.class)).isEqualTo("widget");
+        // end::query[]
         assertThat(row.get("quantity", Long.class)).isEqualTo(3L);
         assertThat(row.get("created_at", OffsetDateTime.class)).isNotNull();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.rows().add(row))
@@ -53,18 +57,22 @@ class LakebaseBeanTest {
     @Test
     void connectionSettingsGiveTheCurrentTokenFromTheSharedCache() throws Exception {
         int mintsBefore = WorkspaceEmulatorClient.requests(WorkspaceEmulatorClient.CREDENTIALS);
+        // tag::connection-config[]
         LakebaseConnectionConfig config = lakebase.connectionConfig();
         String password = config.password().get();
+        // end::connection-config[]
 
         assertThat(password).isEqualTo(credentials.tokenCache().orElseThrow().token(Duration.ofSeconds(10)).secret());
         assertThat(config.toString()).doesNotContain(password);
         assertThat(config.orm().toString()).doesNotContain(password);
         assertThat(config.orm().ssl()).isFalse();
+        // tag::own-connection[]
         try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.username(), password);
                 ResultSet row = connection.createStatement().executeQuery("SELECT current_user")) {
             row.next();
             assertThat(row.getString(1)).isEqualTo(config.username());
         }
+        // end::own-connection[]
         assertThat(lakebase.connectionConfig().password().get()).isEqualTo(password);
         assertThat(WorkspaceEmulatorClient.requests(WorkspaceEmulatorClient.CREDENTIALS))
                 .as("settings share the application's token: no new mint").isEqualTo(mintsBefore);

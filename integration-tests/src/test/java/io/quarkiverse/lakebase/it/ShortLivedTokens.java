@@ -12,11 +12,13 @@ public class ShortLivedTokens implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
+        // tag::overrides[]
         return Map.of(
                 "quarkus.lakebase.devservices.token-ttl", "3S",
                 "quarkus.datasource.jdbc.max-lifetime", "1S",
                 "quarkus.datasource.reactive.max-lifetime", "1S",
                 "quarkus.datasource.jdbc.min-size", "2",
                 "quarkus.lakebase.token.retry-max-delay", "2S");
+        // end::overrides[]
     }
 }

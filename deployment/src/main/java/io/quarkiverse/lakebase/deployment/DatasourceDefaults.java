@@ -17,11 +17,9 @@ final class DatasourceDefaults {
     }
 
     static Map<String, String> forDatasource(String name) {
-        boolean isDefault = DataSourceUtil.isDefault(name);
-        String datasource = isDefault ? "quarkus.datasource." : "quarkus.datasource.\"" + name + "\".";
+        String datasource = datasourcePrefix(name);
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put(datasource + "jdbc.url", "jdbc:postgresql://" + lakebase(name, "host", "") + ":"
-                + lakebase(name, "port", "5432") + "/" + lakebase(name, "database", ""));
+        defaults.put(datasource + "jdbc.url", "jdbc:" + postgresqlUrl(name));
         // passed as driver properties rather than URL parameters, so no value needs URL encoding
         defaults.put(datasource + "jdbc.additional-jdbc-properties.sslmode", lakebase(name, "ssl-mode", "require"));
         defaults.put(datasource + "jdbc.additional-jdbc-properties.ApplicationName",
@@ -41,14 +39,23 @@ final class DatasourceDefaults {
      * same credentials provider, which Quarkus asks on each new reactive connection.
      */
     static Map<String, String> forReactiveClient(String name) {
-        String datasource = DataSourceUtil.isDefault(name) ? "quarkus.datasource." : "quarkus.datasource.\"" + name + "\".";
+        String datasource = datasourcePrefix(name);
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put(datasource + "reactive.url", "postgresql://" + lakebase(name, "host", "") + ":"
-                + lakebase(name, "port", "5432") + "/" + lakebase(name, "database", ""));
+        defaults.put(datasource + "reactive.url", postgresqlUrl(name));
         defaults.put(datasource + "reactive.postgresql.ssl-mode", lakebase(name, "ssl-mode", "require"));
         defaults.put(datasource + "reactive.additional-properties.application_name",
                 lakebase(name, "application-name", "${quarkus.application.name:quarkus-lakebase}"));
         return defaults;
+    }
+
+    private static String datasourcePrefix(String name) {
+        return DataSourceUtil.isDefault(name) ? "quarkus.datasource." : "quarkus.datasource.\"" + name + "\".";
+    }
+
+    /** {@code postgresql://host:port/database}, from the datasource's Lakebase properties. */
+    private static String postgresqlUrl(String name) {
+        return "postgresql://" + lakebase(name, "host", "") + ":" + lakebase(name, "port", "5432") + "/"
+                + lakebase(name, "database", "");
     }
 
     /**
@@ -56,9 +63,7 @@ final class DatasourceDefaults {
      * the user quoted the datasource name.
      */
     private static String lakebase(String datasource, String property, String defaultValue) {
-        String prefix = DataSourceUtil.isDefault(datasource) ? "quarkus.lakebase."
-                : "quarkus.lakebase.\"" + datasource
-                        + "\".";
+        String prefix = DataSourceUtil.isDefault(datasource) ? "quarkus.lakebase." : "quarkus.lakebase.\"" + datasource + "\".";
         return "${" + prefix + property + ":" + defaultValue + "}";
     }
 }

@@ -47,7 +47,8 @@ public class DatabricksAppsEnvironment implements ConfigSourceInterceptor {
         return fromEnvironment.withName(name);
     }
 
-    private static boolean isBuiltInDefault(ConfigValue value) {
+    /** Whether a value is a property's built-in default rather than one the user configured. */
+    static boolean isBuiltInDefault(ConfigValue value) {
         // default values live in sources with negative ordinals; every user-facing source is positive
         return value.getConfigSourceOrdinal() < 0;
     }

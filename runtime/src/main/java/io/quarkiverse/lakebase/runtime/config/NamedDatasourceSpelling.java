@@ -25,7 +25,7 @@ public class NamedDatasourceSpelling implements ConfigSourceInterceptor {
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         ConfigValue configured = context.proceed(name);
-        if (configured != null && !isBuiltInDefault(configured)) {
+        if (configured != null && !DatabricksAppsEnvironment.isBuiltInDefault(configured)) {
             return configured;
         }
         Matcher named = NAMED.matcher(name);
@@ -36,11 +36,6 @@ public class NamedDatasourceSpelling implements ConfigSourceInterceptor {
                 ? "quarkus.lakebase." + named.group(2) + "." + named.group(4)
                 : "quarkus.lakebase.\"" + named.group(3) + "\"." + named.group(4);
         ConfigValue other = context.proceed(otherSpelling);
-        return other == null || isBuiltInDefault(other) ? configured : other.withName(name);
-    }
-
-    private static boolean isBuiltInDefault(ConfigValue value) {
-        // default values live in sources with negative ordinals; every user-facing source is positive
-        return value.getConfigSourceOrdinal() < 0;
+        return other == null || DatabricksAppsEnvironment.isBuiltInDefault(other) ? configured : other.withName(name);
     }
 }

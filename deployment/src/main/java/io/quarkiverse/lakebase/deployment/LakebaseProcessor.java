@@ -3,10 +3,12 @@ package io.quarkiverse.lakebase.deployment;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkiverse.lakebase.runtime.Lakebase;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentialsProvider;
@@ -18,6 +20,7 @@ import io.quarkiverse.lakebase.runtime.health.LakebaseHealthCheck;
 import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
 import io.quarkiverse.lakebase.runtime.telemetry.LakebaseTelemetry;
 import io.quarkiverse.lakebase.runtime.telemetry.QueryDurationRecorder;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -46,8 +49,7 @@ class LakebaseProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(LakebaseCredentials.class, LakebaseCredentialsProvider.class, Lakebase.class,
-                        StaggeredRetirement.class)
+                .addBeanClasses(LakebaseCredentials.class, LakebaseCredentialsProvider.class, Lakebase.class)
                 .setUnremovable()
                 .build();
     }
@@ -126,6 +128,29 @@ class LakebaseProcessor {
                 .flatMap(name -> DatasourceDefaults.forReactiveClient(name).entrySet().stream())
                 .map(entry -> new RunTimeConfigurationDefaultBuildItem(entry.getKey(), entry.getValue()))
                 .toList();
+    }
+
+    /** Each Lakebase datasource's pool gets the interceptor, qualified as Quarkus selects a datasource's interceptors. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void staggerConnectionLifetimes(LakebaseRecorder recorder, LakebaseDatasourcesBuildItem datasources,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
+        for (String name : datasources.names()) {
+            SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = SyntheticBeanBuildItem
+                    .configure(StaggeredRetirement.class)
+                    .types(AgroalPoolInterceptor.class)
+                    .scope(Singleton.class)
+                    .identifier("lakebase-staggered-retirement-" + name)
+                    .setRuntimeInit()
+                    .unremovable()
+                    .supplier(recorder.staggeredRetirement(name));
+            if (DataSourceUtil.isDefault(name)) {
+                bean.addQualifier(Default.class);
+            } else {
+                bean.addQualifier().annotation(DataSource.class).addValue("value", name).done();
+            }
+            beans.produce(bean.done());
+        }
     }
 
     @BuildStep

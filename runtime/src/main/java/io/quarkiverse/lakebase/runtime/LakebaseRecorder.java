@@ -3,6 +3,8 @@ package io.quarkiverse.lakebase.runtime;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.agroal.api.AgroalPoolInterceptor;
+import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.Recorder;
 
@@ -17,6 +19,11 @@ public class LakebaseRecorder {
     /** The Lakebase datasources found at build time, as a bean. */
     public Supplier<LakebaseDatasourceNames> datasourceNames(List<String> names) {
         return () -> new LakebaseDatasourceNames(names);
+    }
+
+    /** The pool interceptor that staggers the connection lifetimes of one datasource. */
+    public Supplier<AgroalPoolInterceptor> staggeredRetirement(String datasource) {
+        return () -> StaggeredRetirement.forDatasource(datasource);
     }
 
     public void mintFirstTokenEarly() {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -94,6 +95,13 @@ class NamedDatasourcesTest {
         }
         assertThat(credentials.status("reports").details()).containsEntry("port",
                 Integer.getInteger("lakebase.second.port"));
+    }
+
+    @Test
+    void everyPoolStaggersTheLifetimesOfItsConnections() {
+        for (AgroalDataSource dataSource : new AgroalDataSource[] { defaultDataSource, mirror, reports }) {
+            assertThat(dataSource.getPoolInterceptors()).hasAtLeastOneElementOfType(StaggeredRetirement.class);
+        }
     }
 
     private static int serverPort(AgroalDataSource dataSource) throws SQLException {

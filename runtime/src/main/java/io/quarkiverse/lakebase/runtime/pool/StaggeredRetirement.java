@@ -7,19 +7,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.agroal.api.AgroalPoolInterceptor;
 import io.agroal.api.transaction.TransactionAware;
 import io.quarkiverse.lakebase.runtime.LakebaseSettings;
+import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
-import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
- * Gives each physical connection of the default Lakebase datasource its own lifetime, a little shorter than the pool's max
+ * Gives each physical connection of a Lakebase datasource its own lifetime, a little shorter than the pool's max
  * lifetime, and retires the connection the first time it is returned to the pool after that lifetime: the same way,
  * and at the same moment in its use, as Agroal retires a connection at the max lifetime, but not for all connections
  * opened together at once. A connection is never closed while it is in use.
@@ -27,22 +26,31 @@ import io.quarkus.datasource.common.runtime.DataSourceUtil;
  * Agroal's own max lifetime stays the upper bound: a connection idle past its lifetime is closed on its next return,
  * by idle removal, or at the latest when Agroal's max lifetime flushes it.
  */
-@Singleton
 public class StaggeredRetirement implements AgroalPoolInterceptor {
 
     /** System.nanoTime() after which each live pool entry is retired; entries leave when Agroal destroys them. */
     private final Map<TransactionAware, Long> deadlines = new ConcurrentHashMap<>();
     private final ConnectionLifetimes lifetimes;
 
-    public StaggeredRetirement(LakebaseRuntimeConfig config,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.max-lifetime") Optional<Duration> maxLifetime) {
+    /**
+     * @param lifetimes the lifetimes to draw; null when the pool has no max lifetime, and there is nothing to stagger
+     */
+    StaggeredRetirement(ConnectionLifetimes lifetimes) {
+        this.lifetimes = lifetimes;
+    }
+
+    /** For one Lakebase datasource: its Agroal max lifetime and its Lakebase jitter, checked. */
+    public static StaggeredRetirement forDatasource(String datasource) {
+        SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
+        LakebaseProperties properties = LakebaseProperties.of(datasource);
+        LakebaseDatasourceConfig lakebase = config.getConfigMapping(LakebaseRuntimeConfig.class).datasource(datasource);
+        Optional<Duration> maxLifetime = config.getOptionalValue(properties.datasourceProperty("jdbc.max-lifetime"),
+                Duration.class);
         // zero disables Agroal's max lifetime: then there is nothing to stagger
-        this.lifetimes = maxLifetime.filter(max -> !max.isZero() && !max.isNegative())
-                .map(max -> new ConnectionLifetimes(max, LakebaseSettings.maxLifetimeJitter(
-                        config.datasource(DataSourceUtil.DEFAULT_DATASOURCE_NAME),
-                        LakebaseProperties.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME), max),
+        return new StaggeredRetirement(maxLifetime.filter(max -> !max.isZero() && !max.isNegative())
+                .map(max -> new ConnectionLifetimes(max, LakebaseSettings.maxLifetimeJitter(lakebase, properties, max),
                         () -> ThreadLocalRandom.current().nextDouble()))
-                .orElse(null);
+                .orElse(null));
     }
 
     @Override

@@ -22,8 +22,8 @@ final class LakebaseLog implements RefreshListener {
 
         @Override
         public void loginRejected(String username) {
-            LOG.warnf("PostgreSQL refused the login of role '%s' with a Lakebase token (SQLState 28P01): the token was"
-                    + " replaced or has expired, or the role does not exist", username);
+            LOG.warnf("PostgreSQL refused the login of role '%s' (SQLState 28P01): the token was replaced or has"
+                    + " expired, the password is wrong, or the role does not exist", username);
         }
 
         @Override

@@ -13,12 +13,21 @@ import io.smallrye.config.Priorities;
  * Lets each {@code quarkus.lakebase.*} connection property fall back to the environment variable that Databricks Apps
  * injects. A value the user configured anywhere wins; the variable wins over the property's built-in default.
  * <p>
+ * The HTTP server follows the platform's contract the same way: with {@code DATABRICKS_APP_PORT} set, it listens on that
+ * port on all interfaces unless {@code quarkus.http.port} or {@code quarkus.http.host} is configured.
+ * <p>
  * Sits between the profile interceptor (3200) and the expression interceptor (3300): {@code %dev.quarkus.lakebase.host}
  * counts as configured, and
  * expressions that reference these properties, such as the derived datasource URL, see the fallback.
  */
 @Priority(Priorities.LIBRARY + 250)
 public class DatabricksAppsEnvironment implements ConfigSourceInterceptor {
+
+    static final String HTTP_PORT = "quarkus.http.port";
+    static final String HTTP_HOST = "quarkus.http.host";
+    static final String APP_PORT_VARIABLE = "DATABRICKS_APP_PORT";
+    /** The Databricks Apps proxy reaches the app from outside its container. */
+    static final String ALL_INTERFACES = "0.0.0.0";
 
     /** Properties and the environment variables they fall back to. */
     public static final Map<String, String> FALLBACKS = Map.of(
@@ -28,7 +37,8 @@ public class DatabricksAppsEnvironment implements ConfigSourceInterceptor {
             "quarkus.lakebase.database", "PGDATABASE",
             "quarkus.lakebase.username", "PGUSER",
             "quarkus.lakebase.ssl-mode", "PGSSLMODE",
-            "quarkus.lakebase.application-name", "PGAPPNAME");
+            "quarkus.lakebase.application-name", "PGAPPNAME",
+            HTTP_PORT, APP_PORT_VARIABLE);
 
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
@@ -36,15 +46,21 @@ public class DatabricksAppsEnvironment implements ConfigSourceInterceptor {
         if (configured != null && !isBuiltInDefault(configured)) {
             return configured;
         }
+        if (HTTP_HOST.equals(name)) {
+            ConfigValue appPort = environment(context, APP_PORT_VARIABLE);
+            return appPort == null ? configured : appPort.withName(name).withValue(ALL_INTERFACES);
+        }
         String variable = FALLBACKS.get(name);
         if (variable == null) {
             return configured;
         }
-        ConfigValue fromEnvironment = context.proceed(variable);
-        if (fromEnvironment == null || fromEnvironment.getValue() == null || fromEnvironment.getValue().isBlank()) {
-            return configured;
-        }
-        return fromEnvironment.withName(name);
+        ConfigValue fromEnvironment = environment(context, variable);
+        return fromEnvironment == null ? configured : fromEnvironment.withName(name);
+    }
+
+    private static ConfigValue environment(ConfigSourceInterceptorContext context, String variable) {
+        ConfigValue value = context.proceed(variable);
+        return value == null || value.getValue() == null || value.getValue().isBlank() ? null : value;
     }
 
     /** Whether a value is a property's built-in default rather than one the user configured. */

@@ -14,6 +14,8 @@ class DatabricksAppsEnvironmentTest {
 
     private static final Map<String, String> DEFAULTS = Map.of(
             "quarkus.lakebase.port", "5432",
+            "quarkus.http.port", "8080",
+            "quarkus.http.host", "localhost",
             "url", "jdbc:postgresql://${quarkus.lakebase.host:}:${quarkus.lakebase.port:5432}/x");
 
     @Test
@@ -53,6 +55,31 @@ class DatabricksAppsEnvironmentTest {
 
         assertThat(config.getRawValue("quarkus.lakebase.host")).isNull();
         assertThat(config.getRawValue("url")).isEqualTo("jdbc:postgresql://:5432/x");
+    }
+
+    @Test
+    void theAppPortMakesTheServerListenThereOnAllInterfaces() {
+        SmallRyeConfig config = config(Map.of("DATABRICKS_APP_PORT", "8000"), Map.of());
+
+        assertThat(config.getRawValue("quarkus.http.port")).isEqualTo("8000");
+        assertThat(config.getRawValue("quarkus.http.host")).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void aConfiguredHttpPortAndHostWinOverTheAppPort() {
+        SmallRyeConfig config = config(Map.of("DATABRICKS_APP_PORT", "8000"),
+                Map.of("quarkus.http.port", "9000", "quarkus.http.host", "127.0.0.1"));
+
+        assertThat(config.getRawValue("quarkus.http.port")).isEqualTo("9000");
+        assertThat(config.getRawValue("quarkus.http.host")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void withoutTheAppPortTheServerKeepsItsDefaults() {
+        SmallRyeConfig config = config(Map.of(), Map.of());
+
+        assertThat(config.getRawValue("quarkus.http.port")).isEqualTo("8080");
+        assertThat(config.getRawValue("quarkus.http.host")).isEqualTo("localhost");
     }
 
     private static SmallRyeConfig config(Map<String, String> environment, Map<String, String> application) {

@@ -21,7 +21,8 @@ public record LakebaseDatasourceNames(List<String> names) {
     private static final String NAMED_PROVIDER_PREFIX = LakebaseCredentialsProvider.NAME + ":";
 
     /** Groups of the default datasource, which {@code quarkus.lakebase.<group>.<property>} must not be read as. */
-    private static final Set<String> GROUPS = Set.of("token", "databricks", "devservices", "health");
+    private static final Set<String> GROUPS = Set.of("token", "databricks", "devservices", "health",
+            "databricks-app", "pool");
     private static final Set<String> PROPERTIES = Set.of("endpoint", "host", "port", "database", "username",
             "ssl-mode", "application-name", "password", "wake-up-timeout");
     private static final Pattern NAMED = Pattern.compile("quarkus\\.lakebase\\.(\"[^\"]+\"|[^.\"]+)\\.(.+)");

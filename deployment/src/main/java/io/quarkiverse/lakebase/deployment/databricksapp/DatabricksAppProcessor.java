@@ -42,6 +42,7 @@ class DatabricksAppProcessor {
             return;
         }
         String appName = AppName.of(app.name(), application.getName());
+        AppFiles.checkVariables(app);
         Path folder = DatabricksAppFolder.write(jar.getPath().getParent(), target.getOutputDirectory(), app, appName);
         LOG.infof("Databricks Apps folder of app '%s' written to %s: deploy it with databricks bundle deploy from there",
                 appName, folder);

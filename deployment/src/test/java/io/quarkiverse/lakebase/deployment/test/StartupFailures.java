@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 import io.quarkus.test.QuarkusUnitTest;
 
-/** An application whose start-up must fail with a message that tells the user what to set. */
-final class StartupFailures {
+/** An application whose build or start-up must fail with a message that tells the user what to set. */
+public final class StartupFailures {
 
     private StartupFailures() {
     }
@@ -19,13 +19,14 @@ final class StartupFailures {
         return new QuarkusUnitTest().overrideConfigKey("quarkus.lakebase.devservices.enabled", "false");
     }
 
-    static Consumer<Throwable> messageNames(String... fragments) {
+    /** A message of the failure or of one of its causes holds every fragment. */
+    public static Consumer<Throwable> messageNames(String... fragments) {
         return thrown -> {
             List<String> messages = new ArrayList<>();
             for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
                 messages.add(String.valueOf(cause.getMessage()));
             }
-            assertThat(messages).as("start-up failure messages")
+            assertThat(messages).as("failure messages")
                     .anySatisfy(message -> assertThat(message).contains(fragments));
         };
     }

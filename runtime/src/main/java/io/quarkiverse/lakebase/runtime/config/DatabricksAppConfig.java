@@ -1,7 +1,9 @@
 package io.quarkiverse.lakebase.runtime.config;
 
+import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigGroup;
 import io.smallrye.config.WithDefault;
 
@@ -47,6 +49,21 @@ public interface DatabricksAppConfig {
      */
     @WithDefault("-Xmx4g")
     String javaOptions();
+
+    /**
+     * More environment variables of the app, with fixed values, written to the {@code env} of {@code app.yaml}.
+     */
+    @ConfigDocMapKey("variable")
+    Map<String, String> env();
+
+    /**
+     * Environment variables of the app whose values come from app resources, by resource name ({@code valueFrom} in
+     * {@code app.yaml}). For a second Lakebase database,
+     * {@code quarkus.lakebase.databricks-app.env-from."REPORTS_ENDPOINT"=reports}
+     * gives its endpoint path to {@code quarkus.lakebase."reports".endpoint=${REPORTS_ENDPOINT}}.
+     */
+    @ConfigDocMapKey("variable")
+    Map<String, String> envFrom();
 
     /**
      * Whether files larger than the 10 MB Databricks Apps upload limit (such as the Hibernate ORM JAR) are split into

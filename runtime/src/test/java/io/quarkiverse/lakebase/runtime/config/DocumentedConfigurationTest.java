@@ -39,7 +39,9 @@ class DocumentedConfigurationTest {
             "PGDATABASE", "databricks_postgres",
             "PGUSER", "client-id",
             "PGSSLMODE", "require",
-            "PGAPPNAME", "orders");
+            "PGAPPNAME", "orders",
+            "DATABRICKS_APP_PORT", "8000",
+            "REPORTS_ENDPOINT", "projects/p/branches/b/endpoints/reports");
 
     @Test
     void outsideDatabricksApps() throws IOException {
@@ -57,7 +59,12 @@ class DocumentedConfigurationTest {
         LakebaseSettings settings = checked(config, DataSourceUtil.DEFAULT_DATASOURCE_NAME);
         assertThat(settings.endpoint()).hasValue("projects/p/branches/b/endpoints/e");
         assertThat(settings.username()).hasValue("client-id");
-        assertThat(config.getRawValue("quarkus.http.port")).isEqualTo("8080");
+        assertThat(config.getRawValue("quarkus.http.port")).isEqualTo("8000");
+        assertThat(checked(config, "reports").endpoint()).hasValue("projects/p/branches/b/endpoints/reports");
+        DatabricksAppConfig app = config.getConfigMapping(LakebaseBuildTimeConfig.class).databricksApp();
+        assertThat(app.name()).hasValue("orders");
+        assertThat(app.javaOptions()).isEqualTo("-Xmx9g");
+        assertThat(app.envFrom()).containsExactly(Map.entry("REPORTS_ENDPOINT", "reports-db"));
     }
 
     @Test
@@ -133,6 +140,7 @@ class DocumentedConfigurationTest {
                 .withSources(sources.toArray(new PropertiesConfigSource[0]))
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withMapping(LakebaseRuntimeConfig.class)
+                .withMapping(LakebaseBuildTimeConfig.class)
                 .build();
     }
 

@@ -77,7 +77,7 @@ public class Lakebase {
         String jdbcUrl = "jdbc:postgresql://" + settings.host() + ":" + settings.port() + "/" + settings.database()
                 + "?sslmode=" + sslMode;
         return new LakebaseConnectionConfig(settings.host(), settings.port(), settings.database(), login.username(),
-                sslMode, jdbcUrl, () -> login.currentPassword(login.acquireTimeout()));
+                sslMode, jdbcUrl, login::currentPassword);
     }
 
     private static QueryResult read(ResultSet rows) throws SQLException {

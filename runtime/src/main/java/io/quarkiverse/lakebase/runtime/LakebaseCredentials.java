@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
@@ -20,9 +23,7 @@ import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
 import io.quarkiverse.lakebase.runtime.jdbc.ConnectionListener;
 import io.quarkiverse.lakebase.runtime.token.RefreshListener;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
-import io.quarkiverse.lakebase.runtime.token.TokenUnavailableException;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -38,7 +39,10 @@ public class LakebaseCredentials {
     private final Instance<RefreshListener> refreshListeners;
     private final Instance<ConnectionListener> connectionListeners;
     private final Map<String, LakebaseLogin> logins = new LinkedHashMap<>();
+    /** What {@link #start} registered with the driver's static {@link ConnectionEvents}, to unregister exactly that. */
+    private final List<ConnectionListener> registered = new ArrayList<>();
     private volatile TokenCaches caches;
+    private volatile boolean closed;
 
     public LakebaseCredentials(LakebaseRuntimeConfig config, LakebaseDatasourceNames names,
             @Any Instance<RefreshListener> refreshListeners, @Any Instance<ConnectionListener> connectionListeners) {
@@ -61,13 +65,18 @@ public class LakebaseCredentials {
     /** The user name and password (token) source of a datasource's new physical connections. */
     public LakebaseLogin login(String datasource) {
         synchronized (logins) {
+            if (closed) {
+                throw new IllegalStateException("No Lakebase login: the application is stopping");
+            }
             LakebaseLogin login = logins.get(datasource);
             if (login == null) {
                 LakebaseDatasourceConfig settings = config.datasource(datasource);
                 if (settings == null) {
                     throw new LakebaseConfigurationException("No Lakebase datasource named '" + datasource + "'");
                 }
-                login = LakebaseLogin.create(settings, LakebaseProperties.of(datasource), caches());
+                LakebaseProperties properties = LakebaseProperties.of(datasource);
+                login = LakebaseLogin.create(settings, properties, caches(), ConfigProvider.getConfig()
+                        .getOptionalValue(properties.datasourceProperty("jdbc.acquisition-timeout"), Duration.class));
                 ConnectionEvents.addRecovery(login);
                 logins.put(datasource, login);
             }
@@ -90,11 +99,6 @@ public class LakebaseCredentials {
         return caches().all().stream().map(shared -> new EndpointTokens(shared.endpoint(), shared.cache())).toList();
     }
 
-    /** The password a new connection of the default datasource logs in with now. Never logged. */
-    public String currentPassword(Duration timeout) {
-        return login().currentPassword(timeout);
-    }
-
     /** The default datasource's login state now; never throws for a configuration the user fixed. */
     public LakebaseStatus status() {
         return status(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
@@ -112,6 +116,9 @@ public class LakebaseCredentials {
             synchronized (this) {
                 current = caches;
                 if (current == null) {
+                    if (closed) {
+                        throw new IllegalStateException("No Lakebase token cache: the application is stopping");
+                    }
                     List<RefreshListener> observers = new ArrayList<>();
                     refreshListeners.forEach(observers::add);
                     current = new TokenCaches(observers);
@@ -122,22 +129,28 @@ public class LakebaseCredentials {
         return current;
     }
 
-    /** Begins the first mints in the background; {@link #start} then waits for them. */
+    /**
+     * Begins the first mints in the background; {@link #start} then waits for them. A datasource that already has a
+     * token, because a connection was opened earlier in start-up (a schema migration), mints nothing more.
+     */
     void mintEarly() {
         for (String datasource : datasources) {
-            Optional.ofNullable(login(datasource).cache()).ifPresent(TokenCache::refreshNow);
+            Optional.ofNullable(login(datasource).cache()).ifPresent(TokenCache::prefetch);
         }
     }
 
     void start(@Observes StartupEvent event) {
-        ConnectionEvents.register(LakebaseLog.CONNECTIONS);
-        connectionListeners.forEach(ConnectionEvents::register);
+        synchronized (registered) {
+            registered.add(LakebaseLog.CONNECTIONS);
+            connectionListeners.forEach(registered::add);
+            registered.forEach(ConnectionEvents::register);
+        }
+        EnvironmentFallbacks.logInDevelopment();
         try {
             for (String datasource : datasources) {
                 start(datasource);
             }
         } catch (RuntimeException e) {
-            // start-up fails: no ShutdownEvent will stop the refresh threads
             close();
             throw e;
         }
@@ -152,30 +165,42 @@ public class LakebaseCredentials {
                     LakebaseProperties.of(datasource), started.settings().describe());
             return;
         }
-        try {
-            started.cache().start(failOnStartup, settings.token().acquireTimeout());
-            started.username();
-            LakebaseLog.LOG.infof("Lakebase %s ready for %s@%s", LakebaseProperties.of(datasource), started.username(),
+        LakebaseProperties properties = LakebaseProperties.of(datasource);
+        if (failOnStartup) {
+            started.start(true);
+            LakebaseLog.LOG.infof("Lakebase %s ready for %s@%s", properties, started.username(),
                     started.settings().describe());
-        } catch (TokenUnavailableException | LakebaseConfigurationException e) {
-            if (failOnStartup) {
-                throw e;
-            }
-            LakebaseLog.LOG.warnf("Lakebase %s is not ready yet, connections will retry: %s",
-                    LakebaseProperties.of(datasource), e.getMessage());
+            return;
+        }
+        started.start(false);
+        Optional<String> notReady = started.cache().state().currentToken().isPresent() ? Optional.empty()
+                : Optional.of(started.cache().state().failure().map(Throwable::getMessage)
+                        .orElse("its first token is still being minted"));
+        if (notReady.isPresent()) {
+            LakebaseLog.LOG.warnf("Lakebase %s is not ready: %s. Start-up goes on (%s=false); new connections wait up"
+                    + " to %d s for a token", properties, notReady.get(), properties.name("token.fail-on-startup"),
+                    started.acquireTimeout().toSeconds());
+        } else {
+            LakebaseLog.LOG.infof("Lakebase %s ready for %s@%s", properties,
+                    started.knownUsername().orElse("(role not looked up yet)"), started.settings().describe());
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        ConnectionEvents.unregister(LakebaseLog.CONNECTIONS);
-        connectionListeners.forEach(ConnectionEvents::unregister);
-        close();
-    }
-
-    private void close() {
+    /**
+     * Closes the token caches and their refresh threads, and unregisters from the driver's static registry. Runs when
+     * the bean container shuts down: at shutdown, on a dev-mode restart, and when start-up fails after this bean was
+     * created, whatever failed. Nothing is created again afterwards.
+     */
+    @PreDestroy
+    void close() {
         synchronized (logins) {
+            closed = true;
             logins.values().forEach(ConnectionEvents::removeRecovery);
             logins.clear();
+        }
+        synchronized (registered) {
+            registered.forEach(ConnectionEvents::unregister);
+            registered.clear();
         }
         TokenCaches current = caches;
         if (current != null) {

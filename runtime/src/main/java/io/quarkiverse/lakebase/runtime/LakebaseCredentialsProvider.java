@@ -8,7 +8,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
-import io.quarkiverse.lakebase.runtime.token.TokenCache;
 import io.quarkiverse.lakebase.runtime.token.TokenUnavailableException;
 import io.quarkus.credentials.CredentialsProvider;
 import io.smallrye.mutiny.Uni;
@@ -31,20 +30,26 @@ public class LakebaseCredentialsProvider implements CredentialsProvider {
         this.credentials = credentials;
     }
 
+    /** Completes within the datasource's acquire time-out: every wait behind it is bounded. */
     @Override
     public Map<String, String> getCredentials(String credentialsProviderName) {
         return getCredentialsAsync(credentialsProviderName).await().indefinitely();
     }
 
+    /**
+     * Never blocks the subscriber: the reactive client subscribes on an event loop. A known role and a cached token are
+     * answered at once; a role or a token still to be had is completed from the token refresh threads.
+     */
     @Override
     public Uni<Map<String, String>> getCredentialsAsync(String credentialsProviderName) {
-        LakebaseLogin login = credentials.login(LakebaseDatasourceNames.datasourceOf(credentialsProviderName));
-        TokenCache cache = login.cache();
-        if (cache == null) {
-            return Uni.createFrom().item(() -> loginOf(login.username(), login.settings().nativePassword().orElseThrow()));
+        LakebaseLogin login;
+        try {
+            login = credentials.login(LakebaseDatasourceNames.datasourceOf(credentialsProviderName));
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(unavailable(e));
         }
-        return Uni.createFrom().completionStage(cache::tokenAsync)
-                .map(token -> loginOf(login.username(), token.secret()))
+        return Uni.createFrom().completionStage(login::credentialsAsync)
+                .map(granted -> loginOf(granted.username(), granted.password()))
                 .onFailure().recoverWithItem(LakebaseCredentialsProvider::unavailable);
     }
 

@@ -18,6 +18,10 @@ import io.quarkiverse.lakebase.runtime.pool.ConnectionLifetimes;
 public record LakebaseSettings(Optional<String> endpoint, String host, int port, String database,
         Optional<String> username, Optional<String> nativePassword) {
 
+    /** A host name or an IPv4 address; an IPv6 address in brackets. Nothing that would change the JDBC URL. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]");
+    /** Characters that would end the database name in a JDBC URL, or start parameters there. */
+    private static final Pattern URL_DELIMITERS = Pattern.compile("[/?&#%\\s]");
     private static final Pattern ENDPOINT_PATH = Pattern.compile("projects/[^/\\s]+/branches/[^/\\s]+/endpoints/[^/\\s]+");
     private static final Duration MIN_TTL = Duration.ofSeconds(300);
     private static final Duration MAX_TTL = Duration.ofSeconds(3600);
@@ -45,10 +49,38 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
             throw new LakebaseConfigurationException("Invalid " + properties.name("wake-up-timeout") + " "
                     + config.wakeUpTimeout() + ": it must not be negative");
         }
-        String host = required(config.host(), "host", properties);
-        String database = required(config.database(), "database", properties);
+        String host = checkHost(required(config.host(), "host", properties), properties);
+        String database = checkDatabase(required(config.database(), "database", properties), properties);
         return new LakebaseSettings(password.isPresent() ? Optional.empty() : endpoint, host, config.port(), database,
                 config.username().filter(value -> !value.isBlank()), password);
+    }
+
+    /**
+     * A caller gives up waiting for a connection after the pool's acquisition time-out, whatever the connection is still
+     * waiting for: a token, or a database that wakes up. A shorter acquisition time-out than either would replace the
+     * reason with the pool's "acquisition timeout".
+     *
+     * @param acquisitionTimeout {@code quarkus.datasource.jdbc.acquisition-timeout}; zero waits for ever
+     */
+    public static void checkAcquisitionTimeout(LakebaseDatasourceConfig config, LakebaseProperties properties,
+            Optional<Duration> acquisitionTimeout) {
+        Duration acquisition = acquisitionTimeout.filter(timeout -> !timeout.isZero()).orElse(null);
+        if (acquisition == null) {
+            return;
+        }
+        checkNotLonger(config.token().acquireTimeout(), properties.name("token.acquire-timeout"), acquisition,
+                properties);
+        checkNotLonger(config.wakeUpTimeout(), properties.name("wake-up-timeout"), acquisition, properties);
+    }
+
+    private static void checkNotLonger(Duration wait, String property, Duration acquisition,
+            LakebaseProperties properties) {
+        if (wait.compareTo(acquisition) > 0) {
+            String acquisitionProperty = properties.datasourceProperty("jdbc.acquisition-timeout");
+            throw new LakebaseConfigurationException(property + " (" + wait.toSeconds() + " s) is longer than "
+                    + acquisitionProperty + " (" + acquisition.toSeconds() + " s): a caller would give up before the"
+                    + " connection could be opened; raise " + acquisitionProperty + " or lower " + property);
+        }
     }
 
     /**
@@ -67,6 +99,14 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         return jitter;
     }
 
+    /** Never shows the native password. */
+    @Override
+    public String toString() {
+        return "LakebaseSettings[endpoint=" + endpoint.orElse(null) + ", host=" + host + ", port=" + port + ", database="
+                + database + ", username=" + username.orElse(null) + ", nativePassword="
+                + (nativePassword.isPresent() ? "***" : null) + "]";
+    }
+
     public boolean usesTokens() {
         return nativePassword.isEmpty();
     }
@@ -74,6 +114,26 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
     /** Host, port and database, for messages; carries no secret. */
     public String describe() {
         return host + ":" + port + "/" + database;
+    }
+
+    private static String checkHost(String host, LakebaseProperties properties) {
+        if (HOST.matcher(host).matches()) {
+            return host;
+        }
+        String problem = host.matches("[^:/]+:[0-9]+") ? "it includes a port: set the port with "
+                + properties.hint("port") + " instead" : "a host name or IP address is expected";
+        throw new LakebaseConfigurationException("Invalid Lakebase host '" + host + "' (" + properties.hint("host")
+                + "): " + problem);
+    }
+
+    private static String checkDatabase(String database, LakebaseProperties properties) {
+        if (!URL_DELIMITERS.matcher(database).find()) {
+            return database;
+        }
+        throw new LakebaseConfigurationException("Invalid Lakebase database '" + database + "' ("
+                + properties.hint("database") + "): the name goes into the JDBC URL, where /, ?, &, #, % and spaces"
+                + " would change its meaning; set " + properties.datasourceProperty("jdbc.url") + " yourself for such a"
+                + " database");
     }
 
     private static void checkEndpoint(String endpoint, LakebaseProperties properties) {

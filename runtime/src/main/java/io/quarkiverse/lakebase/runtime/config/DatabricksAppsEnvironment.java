@@ -1,6 +1,7 @@
 package io.quarkiverse.lakebase.runtime.config;
 
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 
@@ -26,6 +27,7 @@ public class DatabricksAppsEnvironment implements ConfigSourceInterceptor {
     static final String HTTP_PORT = "quarkus.http.port";
     static final String HTTP_HOST = "quarkus.http.host";
     static final String APP_PORT_VARIABLE = "DATABRICKS_APP_PORT";
+    private static final String SOURCE_PREFIX = "Databricks Apps environment variable ";
     /** The Databricks Apps proxy reaches the app from outside its container. */
     static final String ALL_INTERFACES = "0.0.0.0";
 
@@ -48,14 +50,29 @@ public class DatabricksAppsEnvironment implements ConfigSourceInterceptor {
         }
         if (HTTP_HOST.equals(name)) {
             ConfigValue appPort = environment(context, APP_PORT_VARIABLE);
-            return appPort == null ? configured : appPort.withName(name).withValue(ALL_INTERFACES);
+            return appPort == null ? configured
+                    : appPort.withName(name).withValue(ALL_INTERFACES).withConfigSourceName(sourceName(APP_PORT_VARIABLE));
         }
         String variable = FALLBACKS.get(name);
         if (variable == null) {
             return configured;
         }
         ConfigValue fromEnvironment = environment(context, variable);
-        return fromEnvironment == null ? configured : fromEnvironment.withName(name);
+        return fromEnvironment == null ? configured
+                : fromEnvironment.withName(name).withConfigSourceName(sourceName(variable));
+    }
+
+    /** Where a value taken from a variable says it comes from; {@link #variableOf} reads it back. */
+    static String sourceName(String variable) {
+        return SOURCE_PREFIX + variable;
+    }
+
+    /** The Databricks Apps variable a value was taken from, when it was. */
+    public static Optional<String> variableOf(ConfigValue value) {
+        String source = value == null ? null : value.getConfigSourceName();
+        return source != null && source.startsWith(SOURCE_PREFIX)
+                ? Optional.of(source.substring(SOURCE_PREFIX.length()))
+                : Optional.empty();
     }
 
     private static ConfigValue environment(ConfigSourceInterceptorContext context, String variable) {

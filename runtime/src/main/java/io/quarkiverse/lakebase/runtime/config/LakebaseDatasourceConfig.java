@@ -82,7 +82,9 @@ public interface LakebaseDatasourceConfig {
 
     /**
      * How long a new connection keeps retrying while PostgreSQL refuses connections or is still starting up, as when a
-     * Lakebase endpoint wakes from scale-to-zero or restarts. A refused login is never retried as a wake-up.
+     * Lakebase endpoint wakes from scale-to-zero or restarts. A refused login is never retried as a wake-up. Must not be
+     * longer than {@code quarkus.datasource.jdbc.acquisition-timeout}, so that a caller still waits when the database
+     * is back.
      */
     @WithDefault("15S")
     Duration wakeUpTimeout();

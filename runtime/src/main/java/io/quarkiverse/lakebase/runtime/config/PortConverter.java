@@ -3,7 +3,8 @@ package io.quarkiverse.lakebase.runtime.config;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /**
- * Reads {@code quarkus.lakebase.port} and says where to fix a wrong value.
+ * Reads a Lakebase port. The configuration names the property in its own message; this one must not, as it serves every
+ * datasource.
  */
 public class PortConverter implements Converter<Integer> {
 
@@ -22,7 +23,7 @@ public class PortConverter implements Converter<Integer> {
     }
 
     private static IllegalArgumentException invalid(String value) {
-        return new IllegalArgumentException("Invalid Lakebase port '" + value
-                + "': set quarkus.lakebase.port or the PGPORT environment variable to a number between 1 and 65535");
+        return new IllegalArgumentException("'" + value + "' is not a port: set a number between 1 and 65535 (the"
+                + " default datasource's port also comes from the PGPORT environment variable)");
     }
 }

@@ -3,14 +3,15 @@ package io.quarkiverse.lakebase.runtime.config;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /**
- * Reads {@code quarkus.lakebase.ssl-mode} and says where to fix a wrong value.
+ * Reads a Lakebase SSL mode. The configuration names the property in its own message; this one must not, as it serves
+ * every datasource.
  */
 public class SslModeConverter implements Converter<SslMode> {
 
     @Override
     public SslMode convert(String value) {
         return SslMode.fromLibpqName(value).orElseThrow(() -> new IllegalArgumentException(
-                "Invalid Lakebase SSL mode '" + value + "': set quarkus.lakebase.ssl-mode or the PGSSLMODE environment"
-                        + " variable to one of: " + SslMode.allLibpqNames()));
+                "'" + value + "' is not an SSL mode: set one of " + SslMode.allLibpqNames() + " (the default"
+                        + " datasource's SSL mode also comes from the PGSSLMODE environment variable)"));
     }
 }

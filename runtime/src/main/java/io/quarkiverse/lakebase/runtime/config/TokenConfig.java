@@ -36,8 +36,11 @@ public interface TokenConfig {
     Optional<Duration> ttl();
 
     /**
-     * Whether start-up fails when the first token cannot be minted. When {@code false}, start-up only logs a warning and
-     * the token is minted again in the background and on the first connection.
+     * Whether start-up fails when the first token cannot be minted. Start-up waits through transient failures (HTTP 5xx,
+     * 429, time-outs) for up to {@code acquire-timeout}, honouring the workspace's {@code Retry-After}; a terminal answer
+     * (HTTP 401, 403, 404: wrong credentials, missing permission, unknown endpoint) fails it at once. When
+     * {@code false}, start-up only logs a warning and the token is minted again in the background and on the first
+     * connection.
      */
     @WithDefault("true")
     boolean failOnStartup();
@@ -69,7 +72,9 @@ public interface TokenConfig {
     Duration remintAfterRejectionInterval();
 
     /**
-     * Longest time a new connection waits for a token when none is cached (at start-up or after an outage).
+     * Longest time start-up and each new connection wait for a token when none is cached, through failed attempts that
+     * are retried within it. A connection fails at once, with the reason, when the next attempt is due only later. Must
+     * not be longer than {@code quarkus.datasource.jdbc.acquisition-timeout}.
      */
     @WithDefault("10S")
     Duration acquireTimeout();

@@ -34,6 +34,16 @@ public final class ConnectionEvents {
         RECOVERIES.remove(loginRecovery);
     }
 
+    /** How many listeners are registered: a diagnostic of what applications registered and did not take back. */
+    public static int listenerCount() {
+        return LISTENERS.size();
+    }
+
+    /** How many logins are registered: a diagnostic of what applications registered and did not take back. */
+    public static int recoveryCount() {
+        return RECOVERIES.size();
+    }
+
     /** Only the login whose token cache issued the refused password answers; the others know nothing of it. */
     static Optional<String> passwordAfterRejection(String rejectedPassword) {
         if (rejectedPassword == null) {

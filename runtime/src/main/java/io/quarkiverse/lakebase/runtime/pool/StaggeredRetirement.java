@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalPoolInterceptor;
 import io.agroal.api.transaction.TransactionAware;
@@ -28,15 +31,25 @@ import io.smallrye.config.SmallRyeConfig;
  */
 public class StaggeredRetirement implements AgroalPoolInterceptor {
 
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.lakebase");
+
     /** System.nanoTime() after which each live pool entry is retired; entries leave when Agroal destroys them. */
     private final Map<TransactionAware, Long> deadlines = new ConcurrentHashMap<>();
     private final ConnectionLifetimes lifetimes;
+    private final Function<Connection, Optional<TransactionAware>> entries;
+    private final Consumer<Throwable> turnedOff;
+    private volatile boolean off;
 
     /**
      * @param lifetimes the lifetimes to draw; null when the pool has no max lifetime, and there is nothing to stagger
+     * @param entries finds Agroal's pool entry of a connection ({@link PoolEntry#of})
+     * @param turnedOff told once, when Agroal's internals no longer are what {@link PoolEntry} relies on
      */
-    StaggeredRetirement(ConnectionLifetimes lifetimes) {
+    StaggeredRetirement(ConnectionLifetimes lifetimes, Function<Connection, Optional<TransactionAware>> entries,
+            Consumer<Throwable> turnedOff) {
         this.lifetimes = lifetimes;
+        this.entries = entries;
+        this.turnedOff = turnedOff;
     }
 
     /** For one Lakebase datasource: its Agroal max lifetime and its Lakebase jitter, checked. */
@@ -50,13 +63,16 @@ public class StaggeredRetirement implements AgroalPoolInterceptor {
         return new StaggeredRetirement(maxLifetime.filter(max -> !max.isZero() && !max.isNegative())
                 .map(max -> new ConnectionLifetimes(max, LakebaseSettings.maxLifetimeJitter(lakebase, properties, max),
                         () -> ThreadLocalRandom.current().nextDouble()))
-                .orElse(null));
+                .orElse(null), PoolEntry::of,
+                failure -> LOG.warnf("Staggered connection lifetimes are off for the %s:"
+                        + " Agroal's pool no longer has the internals they rely on (%s); connections are retired at %s"
+                        + " only", properties, failure, properties.datasourceProperty("jdbc.max-lifetime")));
     }
 
     @Override
     public void onConnectionCreate(Connection connection) {
         if (lifetimes != null) {
-            PoolEntry.of(connection)
+            entryOf(connection)
                     .ifPresent(entry -> deadlines.put(entry, System.nanoTime() + lifetimes.next().toNanos()));
         }
     }
@@ -64,7 +80,7 @@ public class StaggeredRetirement implements AgroalPoolInterceptor {
     /** Called while the returning connection is still checked out, before the pool makes it available again. */
     @Override
     public void onConnectionReturn(Connection connection) {
-        PoolEntry.of(connection).ifPresent(entry -> {
+        entryOf(connection).ifPresent(entry -> {
             Long deadline = deadlines.get(entry);
             if (deadline != null && System.nanoTime() - deadline >= 0) {
                 entry.setFlushOnly();
@@ -74,6 +90,30 @@ public class StaggeredRetirement implements AgroalPoolInterceptor {
 
     @Override
     public void onConnectionDestroy(Connection connection) {
-        PoolEntry.of(connection).ifPresent(deadlines::remove);
+        entryOf(connection).ifPresent(deadlines::remove);
+    }
+
+    /**
+     * The pool entry, unless Agroal's internals changed (a linkage error or a handler of another type): then this
+     * interceptor turns itself off, once, and the pool goes on with Agroal's own max lifetime.
+     */
+    private Optional<TransactionAware> entryOf(Connection connection) {
+        if (off) {
+            return Optional.empty();
+        }
+        try {
+            return entries.apply(connection);
+        } catch (LinkageError | ClassCastException e) {
+            turnOff(e);
+            return Optional.empty();
+        }
+    }
+
+    private synchronized void turnOff(Throwable failure) {
+        if (!off) {
+            off = true;
+            deadlines.clear();
+            turnedOff.accept(failure);
+        }
     }
 }

@@ -82,6 +82,9 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
                 .setDescription("Open connections of the Lakebase pool, in use or idle")
                 .buildWithCallback(gauge -> poolMetrics().ifPresent(
                         metrics -> gauge.record(metrics.activeCount() + metrics.availableCount())));
+        meter.gaugeBuilder("lakebase.pool.connections.active").ofLongs()
+                .setDescription("Connections of the Lakebase pool in use")
+                .buildWithCallback(gauge -> poolMetrics().ifPresent(metrics -> gauge.record(metrics.activeCount())));
         meter.gaugeBuilder("lakebase.pool.connections.idle").ofLongs()
                 .setDescription("Idle connections of the Lakebase pool")
                 .buildWithCallback(gauge -> poolMetrics().ifPresent(metrics -> gauge.record(metrics.availableCount())));

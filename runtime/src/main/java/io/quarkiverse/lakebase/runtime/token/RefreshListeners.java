@@ -19,8 +19,8 @@ public final class RefreshListeners implements RefreshListener {
         for (RefreshListener listener : listeners) {
             try {
                 listener.refreshed(token, took, failuresBefore);
-            } catch (RuntimeException e) {
-                // observers must never break the token refresh
+            } catch (Throwable e) {
+                // observers must never break the token refresh, whatever they throw
             }
         }
     }
@@ -31,8 +31,8 @@ public final class RefreshListeners implements RefreshListener {
         for (RefreshListener listener : listeners) {
             try {
                 listener.refreshFailed(failure, took, consecutiveFailures, nextAttemptIn);
-            } catch (RuntimeException e) {
-                // observers must never break the token refresh
+            } catch (Throwable e) {
+                // observers must never break the token refresh, whatever they throw
             }
         }
     }

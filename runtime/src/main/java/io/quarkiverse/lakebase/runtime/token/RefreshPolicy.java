@@ -10,6 +10,8 @@ import java.util.function.DoubleSupplier;
 public final class RefreshPolicy {
 
     private static final Duration MAX_USABILITY_MARGIN = Duration.ofSeconds(5);
+    /** However short a token's life looks (clocks that disagree), refreshes come no faster than this. */
+    static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
     private final Duration refreshBuffer;
@@ -39,12 +41,15 @@ public final class RefreshPolicy {
 
     /**
      * The refresh is due {@code lead} before expiry, plus up to half a lead of jitter; the lead is the buffer, or a
-     * third of the lifetime for tokens too short for the buffer.
+     * third of the lifetime for tokens too short for the buffer. Never sooner than {@link #MIN_REFRESH_INTERVAL} after
+     * the token was minted.
      */
     public Instant refreshAt(DatabaseToken token) {
         Duration lead = min(refreshBuffer, token.lifetime().dividedBy(3));
         Duration jitter = scale(lead.dividedBy(2), random.getAsDouble());
-        return token.expiresAt().minus(lead).minus(jitter);
+        Instant refreshAt = token.expiresAt().minus(lead).minus(jitter);
+        Instant floor = token.mintedAt().plus(MIN_REFRESH_INTERVAL);
+        return refreshAt.isBefore(floor) ? floor : refreshAt;
     }
 
     /**

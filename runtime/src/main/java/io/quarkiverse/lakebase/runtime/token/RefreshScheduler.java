@@ -7,6 +7,10 @@ import java.time.Duration;
  */
 public interface RefreshScheduler {
 
-    /** Runs the task once after the delay; {@link Duration#ZERO} means as soon as possible. */
+    /**
+     * Runs the task once after the delay; {@link Duration#ZERO} means as soon as possible.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the scheduler no longer runs tasks
+     */
     void schedule(Runnable task, Duration delay);
 }

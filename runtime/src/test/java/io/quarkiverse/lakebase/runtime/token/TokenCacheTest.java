@@ -3,17 +3,21 @@ package io.quarkiverse.lakebase.runtime.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class TokenCacheTest {
@@ -22,7 +26,7 @@ class TokenCacheTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final VirtualTime time = new VirtualTime(Instant.parse("2026-11-27T00:00:00Z"));
-    private final List<String> events = new ArrayList<>();
+    private final List<String> events = new CopyOnWriteArrayList<>();
 
     @Test
     void servesTheCachedTokenWithoutMintingAgain() {
@@ -33,7 +37,7 @@ class TokenCacheTest {
         time.advance(Duration.ofMinutes(30));
 
         assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-1");
-        assertThat(cache.tokenAsync().toCompletableFuture().join().secret()).isEqualTo("token-1");
+        assertThat(cache.tokenAsync(TIMEOUT).toCompletableFuture().join().secret()).isEqualTo("token-1");
         assertThat(source.calls()).isEqualTo(1);
     }
 
@@ -95,7 +99,7 @@ class TokenCacheTest {
             List<Future<CompletableFuture<DatabaseToken>>> asked = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
                 asked.add(pool.submit(() -> {
-                    CompletableFuture<DatabaseToken> token = cache.tokenAsync().toCompletableFuture();
+                    CompletableFuture<DatabaseToken> token = cache.tokenAsync(TIMEOUT).toCompletableFuture();
                     if (!token.isDone()) {
                         othersJoined.countDown();
                     }
@@ -177,9 +181,11 @@ class TokenCacheTest {
         assertThat(cache.token(TIMEOUT).secret()).isEqualTo("token-1");
 
         time.advance(Duration.ofSeconds(1)); // inside the last 5 seconds: a login started now could outlive it
-        assertThatThrownBy(() -> cache.token(TIMEOUT)).isInstanceOf(TokenUnavailableException.class)
+        CompletableFuture<DatabaseToken> token = cache.tokenAsync(TIMEOUT).toCompletableFuture();
+        time.advance(TIMEOUT);
+        assertThat(token).isCompletedExceptionally();
+        assertThatThrownBy(token::join).cause().isInstanceOf(TokenUnavailableException.class)
                 .hasMessageContaining("workspace unreachable");
-        assertThat(cache.tokenAsync().toCompletableFuture()).isCompletedExceptionally();
     }
 
     @Test
@@ -188,8 +194,9 @@ class TokenCacheTest {
                 .thenAnswer(() -> new DatabaseToken("stale", time.instant().minusSeconds(10), time.instant()));
         TokenCache cache = cache(source, 0.0);
 
-        assertThatThrownBy(() -> cache.start(true, TIMEOUT)).isInstanceOf(TokenUnavailableException.class)
-                .hasMessageContaining("already expired");
+        cache.prefetch();
+
+        assertThat(cache.state().failure()).get().asString().contains("has already expired");
         assertThat(cache.state().currentToken()).isEmpty();
     }
 
@@ -272,6 +279,194 @@ class TokenCacheTest {
     }
 
     @Test
+    void startUpWaitsThroughATransientFailureForTheRetry() throws Exception {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR)
+                .thenFail(TokenRefreshException.transientFailure("HTTP 503: temporarily unavailable", null), 1);
+        TokenCache cache = cache(source, 0.0);
+
+        CompletableFuture<Void> started = startInTheBackground(cache);
+        time.advance(Duration.ofSeconds(1));
+
+        started.get(5, TimeUnit.SECONDS);
+        assertThat(source.calls()).isEqualTo(2);
+        assertThat(cache.state().currentToken()).isPresent();
+    }
+
+    @Test
+    void startUpWaitsTheRetryAfterTheWorkspaceAskedFor() throws Exception {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR).thenFail(new TokenRefreshException(
+                TokenRefreshException.Kind.TRANSIENT, "HTTP 429: slow down", Duration.ofSeconds(2), null), 1);
+        TokenCache cache = cache(source, 0.0);
+
+        CompletableFuture<Void> started = startInTheBackground(cache);
+        time.advance(Duration.ofMillis(1900));
+        assertThat(source.calls()).isEqualTo(1);
+        assertThat(started).isNotDone();
+
+        time.advance(Duration.ofMillis(100));
+        started.get(5, TimeUnit.SECONDS);
+        assertThat(source.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void startUpGivesUpWithTheReasonWhenNoTokenComesWithinTheTimeout() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR)
+                .thenFail(TokenRefreshException.transientFailure("HTTP 503: temporarily unavailable", null), 1000);
+        TokenCache cache = cache(source, 0.0);
+
+        CompletableFuture<Void> started = startInTheBackground(cache);
+        time.advance(TIMEOUT);
+
+        assertThatThrownBy(() -> started.get(5, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(
+                TokenUnavailableException.class, failure -> {
+                    assertThat(failure).hasMessageContaining("HTTP 503: temporarily unavailable")
+                            .hasMessageContaining("within 10 s");
+                    assertThat(failure.isTimeout()).isTrue();
+                });
+        assertThat(source.calls()).isGreaterThan(2);
+    }
+
+    @Test
+    void aCallerWaitsNoLongerThanItsTimeoutForAMintThatHangs() {
+        CountDownLatch never = new CountDownLatch(1);
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR).thenAnswer(() -> {
+            await(never);
+            return null;
+        });
+        VirtualTime asyncTime = time;
+        TokenCache cache = new TokenCache(source, asyncTime, (task, delay) -> {
+            if (delay.isZero()) {
+                CompletableFuture.runAsync(task);
+            } else {
+                asyncTime.schedule(task, delay);
+            }
+        }, policy(0.0), new RefreshListener() {
+        }, RefreshMode.EAGER);
+
+        CompletableFuture<DatabaseToken> token = cache.tokenAsync(Duration.ofSeconds(3)).toCompletableFuture();
+        time.advance(Duration.ofSeconds(2));
+        assertThat(token).isNotDone();
+
+        time.advance(Duration.ofSeconds(1));
+        assertThat(token).isCompletedExceptionally();
+        never.countDown();
+    }
+
+    @Test
+    void anErrorFromTheTokenSourceFailsTheMintAndIsRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        TokenSource clashing = () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new NoSuchMethodError("com.example.Library.gone()");
+            }
+            return new DatabaseToken("after-the-error", Instant.now(), Instant.now().plus(HOUR));
+        };
+        try (ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler()) {
+            TokenCache cache = new TokenCache(clashing, Clock.systemUTC(), scheduler,
+                    new RefreshPolicy(Duration.ofMinutes(2), Duration.ofMillis(20), Duration.ofMillis(40),
+                            Duration.ofMinutes(1), Duration.ofSeconds(30), () -> 0.0),
+                    new RefreshListener() {
+                        @Override
+                        public void refreshFailed(TokenRefreshException failure, Duration took, int consecutiveFailures,
+                                Duration nextAttemptIn) {
+                            events.add("failed: " + failure.getMessage());
+                        }
+                    }, RefreshMode.EAGER);
+
+            CompletableFuture<DatabaseToken> first = cache.refreshNow().toCompletableFuture();
+
+            assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(TokenUnavailableException.class)
+                    .hasMessageContaining("java.lang.NoSuchMethodError");
+            // the failure is logged after the mint's callers learn of it
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
+            assertThat(events).singleElement().asString().contains("NoSuchMethodError");
+            assertThat(cache.tokenAsync(Duration.ofSeconds(5)).toCompletableFuture().get(5, TimeUnit.SECONDS).secret())
+                    .isEqualTo("after-the-error");
+        }
+    }
+
+    @Test
+    void aMintRefusedByAClosedSchedulerFailsAtOnce() throws Exception {
+        ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
+        TokenCache cache = new TokenCache(new ScriptedTokenSource(Clock.systemUTC(), HOUR),
+                Clock.systemUTC(), scheduler, policy(0.0), new RefreshListener() {
+                }, RefreshMode.EAGER);
+        scheduler.close();
+
+        CompletableFuture<DatabaseToken> token = cache.tokenAsync(TIMEOUT).toCompletableFuture();
+
+        assertThatThrownBy(() -> token.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(TokenUnavailableException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void aTimerThatFiresEarlyByTheWallClockWaitsAgain() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+
+        time.shiftWallClock(Duration.ofMinutes(-10)); // the system clock was stepped back
+        time.advance(Duration.ofMinutes(58));
+        assertThat(source.calls()).as("not due yet by the wall clock").isEqualTo(1);
+
+        time.advance(Duration.ofMinutes(10));
+        assertThat(source.calls()).as("refreshed once due by the wall clock").isEqualTo(2);
+        assertThat(cache.tokenAsync(TIMEOUT).toCompletableFuture().join().secret()).isEqualTo("token-2");
+    }
+
+    @Test
+    void aCallerWithAStaleSnapshotGetsTheTokenMintedMeanwhileWithoutASecondMint() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR)
+                .thenFail(TokenRefreshException.transientFailure("HTTP 503", null), 1);
+        TokenCache cache = cache(source, 0.0);
+        cache.start(false, TIMEOUT);
+        Duration untilRetry = Duration.between(time.instant(), cache.state().nextAttemptAt());
+
+        // the retry completes between the caller's read of the state and its read of the clock
+        time.beforeNextRead(() -> time.advance(untilRetry));
+        DatabaseToken token = cache.tokenAsync(TIMEOUT).toCompletableFuture().join();
+
+        assertThat(token.secret()).isEqualTo("token-2");
+        assertThat(source.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void aTokenThatExpiresAlmostAtOnceIsReportedAsClockSkew() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR).thenAnswer(
+                () -> new DatabaseToken("skewed", time.instant(), time.instant().plusMillis(500)));
+        TokenCache cache = cache(source, 0.0);
+
+        cache.prefetch();
+
+        assertThat(cache.state().failure()).get().extracting(Throwable::getMessage).asString()
+                .contains("this machine's clock is wrong");
+        assertThat(cache.state().currentToken()).isEmpty();
+    }
+
+    @Test
+    void refreshesNeverComeFasterThanTheFloor() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, Duration.ofMillis(1200));
+        TokenCache cache = cache(source, 0.0);
+        cache.start(true, TIMEOUT);
+
+        time.advance(Duration.ofMillis(999));
+        assertThat(source.calls()).isEqualTo(1);
+        time.advance(Duration.ofMillis(1));
+        assertThat(source.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void prefetchMintsOnlyWhenNoTokenIsCached() {
+        ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
+        TokenCache cache = cache(source, 0.0);
+        assertThat(cache.tokenAsync(TIMEOUT).toCompletableFuture().join().secret()).isEqualTo("token-1");
+
+        cache.prefetch();
+
+        assertThat(source.calls()).isEqualTo(1);
+    }
+
+    @Test
     void closedCacheSchedulesNothingMore() {
         ScriptedTokenSource source = new ScriptedTokenSource(time, HOUR);
         TokenCache cache = cache(source, 0.0);
@@ -282,9 +477,24 @@ class TokenCacheTest {
         assertThat(source.calls()).isEqualTo(1);
     }
 
-    private TokenCache cache(TokenSource source, double random) {
-        RefreshPolicy policy = new RefreshPolicy(Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofSeconds(30),
+    /**
+     * Starts the cache on another thread, and returns once that thread waits for the first token: its time-out is
+     * scheduled next to the retry of the first failed mint.
+     */
+    private CompletableFuture<Void> startInTheBackground(TokenCache cache) {
+        int tasksBefore = time.pendingTasks();
+        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> cache.start(true, TIMEOUT));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> time.pendingTasks() >= tasksBefore + 2);
+        return started;
+    }
+
+    private static RefreshPolicy policy(double random) {
+        return new RefreshPolicy(Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofSeconds(30),
                 Duration.ofMinutes(1), Duration.ofSeconds(30), () -> random);
+    }
+
+    private TokenCache cache(TokenSource source, double random) {
+        RefreshPolicy policy = policy(random);
         return new TokenCache(source, time, time, policy, new RefreshListener() {
             @Override
             public void refreshed(DatabaseToken token, Duration took, int failuresBefore) {

@@ -21,6 +21,8 @@ final class VirtualTime extends Clock implements RefreshScheduler {
     private final List<Task> tasks = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();
     private Instant now;
+    private Duration wallClockOffset = Duration.ZERO;
+    private Runnable beforeNextRead;
     private long sequence;
 
     VirtualTime(Instant start) {
@@ -69,6 +71,19 @@ final class VirtualTime extends Clock implements RefreshScheduler {
         }
     }
 
+    /**
+     * Sets the wall clock apart from the time the scheduler keeps, as when the system clock is stepped: timers still
+     * fire after their delay, but the clock then reads a different instant.
+     */
+    synchronized void shiftWallClock(Duration offset) {
+        wallClockOffset = offset;
+    }
+
+    /** Runs the action the next time the clock is read, before the read returns: an interleaving chosen by the test. */
+    synchronized void beforeNextRead(Runnable action) {
+        beforeNextRead = action;
+    }
+
     synchronized int pendingTasks() {
         return tasks.size();
     }
@@ -79,8 +94,18 @@ final class VirtualTime extends Clock implements RefreshScheduler {
     }
 
     @Override
-    public synchronized Instant instant() {
-        return now;
+    public Instant instant() {
+        Runnable action;
+        synchronized (this) {
+            action = beforeNextRead;
+            beforeNextRead = null;
+        }
+        if (action != null) {
+            action.run();
+        }
+        synchronized (this) {
+            return now.plus(wallClockOffset);
+        }
     }
 
     @Override

@@ -28,7 +28,9 @@ final class DatasourceDefaults {
         defaults.put(datasource + "credentials-provider-name", LakebaseCredentialsProvider.NAME);
         // pool sizing as the reference plugin; connections recycled well before Lakebase's limits
         defaults.put(datasource + "jdbc.max-size", "10");
-        defaults.put(datasource + "jdbc.acquisition-timeout", "10S");
+        // long enough for a token (token.acquire-timeout, 10 s) and a database waking from scale-to-zero
+        // (wake-up-timeout, 15 s) on the same new connection
+        defaults.put(datasource + "jdbc.acquisition-timeout", "30S");
         defaults.put(datasource + "jdbc.idle-removal-interval", "30S");
         defaults.put(datasource + "jdbc.max-lifetime", "45M");
         return defaults;

@@ -16,6 +16,8 @@ import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
  * <li>turns off the Testcontainers PostgreSQL Dev Service that {@code quarkus-jdbc-postgresql} brings: the local
  * Lakebase replaces it, needs no Docker, and that one fails test mode without Docker. Setting
  * {@code quarkus.datasource.devservices.enabled=true} brings it back;</li>
+ * <li>collects Agroal's pool metrics ({@code jdbc.metrics.enabled}, a build-time property), which the pool gauges and
+ * the Dev UI read; without them Agroal reports zeros;</li>
  * <li>does the same for each datasource named in {@code quarkus.lakebase."name".*}.</li>
  * </ul>
  */
@@ -27,6 +29,7 @@ public class LakebaseBuildConfigCustomizer implements SmallRyeConfigBuilderCusto
                 .withDefaultValue("quarkus.datasource.db-kind", "postgresql")
                 .withDefaultValue("quarkus.datasource.jdbc.driver", LakebaseDriver.class.getName())
                 .withDefaultValue("quarkus.datasource.devservices.enabled", "false")
+                .withDefaultValue("quarkus.datasource.jdbc.metrics.enabled", "true")
                 .withSources(new NamedDatasourceKinds());
     }
 }

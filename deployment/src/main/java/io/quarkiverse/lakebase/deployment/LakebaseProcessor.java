@@ -72,14 +72,6 @@ class LakebaseProcessor {
                 .build();
     }
 
-    /** The pool gauges read Agroal's own metrics, which are collected only when enabled. */
-    @BuildStep
-    RunTimeConfigurationDefaultBuildItem collectPoolMetrics(Capabilities capabilities) {
-        return capabilities.isPresent(Capability.OPENTELEMETRY_METRICS)
-                ? new RunTimeConfigurationDefaultBuildItem("quarkus.datasource.jdbc.enable-metrics", "true")
-                : null;
-    }
-
     @BuildStep
     HealthBuildItem addReadinessCheck(LakebaseBuildTimeConfig config) {
         return new HealthBuildItem(LakebaseHealthCheck.class.getName(), config.healthEnabled());
@@ -93,13 +85,19 @@ class LakebaseProcessor {
     }
 
     /**
-     * At DEBUG the SDK's HTTP client logs response bodies, and the credential response carries the token in clear.
-     * Its category stays at INFO unless the user sets that very category.
+     * Below INFO, these categories log what the Databricks SDK sends and receives: request headers (Basic client
+     * credentials, bearer tokens) and bodies (the credential response carries the database token in clear). They stay
+     * at INFO, whatever the root or a parent category is set to, unless the user sets that very category.
      */
+    static final List<String> CATEGORIES_THAT_LOG_SECRETS = List.of("com.databricks.sdk.core.ApiClient",
+            "org.apache.http.wire", "org.apache.http.headers");
+
     @BuildStep
-    RunTimeConfigurationDefaultBuildItem keepTokensOutOfSdkDebugLog() {
-        return new RunTimeConfigurationDefaultBuildItem("quarkus.log.category.\"com.databricks.sdk.core.ApiClient\".level",
-                "INFO");
+    List<RunTimeConfigurationDefaultBuildItem> keepSecretsOutOfDebugLogs() {
+        return CATEGORIES_THAT_LOG_SECRETS.stream()
+                .map(category -> new RunTimeConfigurationDefaultBuildItem("quarkus.log.category.\"" + category + "\".level",
+                        "INFO"))
+                .toList();
     }
 
     @BuildStep

@@ -31,6 +31,7 @@ final class NamedDatasourceKinds implements ConfigSourceFactory {
             defaults.put(datasource + "db-kind", "postgresql");
             defaults.put(datasource + "jdbc.driver", LakebaseDriver.class.getName());
             defaults.put(datasource + "devservices.enabled", "false");
+            defaults.put(datasource + "jdbc.metrics.enabled", "true");
         }
         return List.of(new PropertiesConfigSource(defaults, "Lakebase named datasources", ORDINAL));
     }

@@ -1,17 +1,20 @@
 package io.quarkiverse.lakebase.deployment.devservices;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironment;
 import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
 import io.quarkus.deployment.IsDevServicesSupportedByLaunchMode;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Starts the local Lakebase in dev and test mode when no Lakebase host is configured.
@@ -26,6 +29,14 @@ class LakebaseDevServicesProcessor {
     DevServicesResultBuildItem startLocalLakebase(LakebaseBuildTimeConfig config) {
         if (!config.devservices().enabled()) {
             LOG.debug("Not starting the local Lakebase: quarkus.lakebase.devservices.enabled is false");
+            return null;
+        }
+        Optional<String> hostVariable = DatabricksAppsEnvironment.variableOf(ConfigProvider.getConfig()
+                .unwrap(SmallRyeConfig.class).getConfigValue("quarkus.lakebase.host"));
+        if (hostVariable.isPresent()) {
+            // a variable left in a developer's shell must not switch the local Lakebase off silently
+            LOG.infof("Not starting the local Lakebase: the %s environment variable sets quarkus.lakebase.host; unset it"
+                    + " to use the local Lakebase", hostVariable.get());
             return null;
         }
         if (isConfigured("quarkus.lakebase.host") || isConfigured("quarkus.datasource.jdbc.url")) {

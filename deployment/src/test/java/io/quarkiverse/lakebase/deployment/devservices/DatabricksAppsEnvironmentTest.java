@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
@@ -39,10 +40,28 @@ class DatabricksAppsEnvironmentTest {
             // what DATABRICKS_HOST, DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET give the SDK on Databricks Apps
             .overrideConfigKey("quarkus.lakebase.databricks.host", "${lakebase.test.workspace-url}")
             .overrideConfigKey("quarkus.lakebase.databricks.client-id", "${lakebase.test.client-id}")
-            .overrideConfigKey("quarkus.lakebase.databricks.client-secret", "${lakebase.test.client-secret}");
+            .overrideConfigKey("quarkus.lakebase.databricks.client-secret", "${lakebase.test.client-secret}")
+            .setLogRecordPredicate(record -> record.getLoggerName().startsWith("io.quarkiverse.lakebase"))
+            .assertLogRecords(DatabricksAppsEnvironmentTest::sayWhichVariablesTookEffect);
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** In test (and dev) mode, one line each says which variables configure the application. */
+    private static void sayWhichVariablesTookEffect(List<LogRecord> records) {
+        List<String> messages = records.stream().map(DatabricksAppsEnvironmentTest::formatted).toList();
+        assertThat(messages).filteredOn(message -> message.contains("Not starting the local Lakebase"))
+                .singleElement().asString().contains("the PGHOST environment variable sets quarkus.lakebase.host");
+        assertThat(messages).filteredOn(message -> message.contains("taken from environment variables"))
+                .singleElement().asString().contains("PGHOST (quarkus.lakebase.host)", "PGPORT (quarkus.lakebase.port)",
+                        "PGAPPNAME (quarkus.lakebase.application-name)");
+    }
+
+    private static String formatted(LogRecord record) {
+        Object[] parameters = record.getParameters();
+        return parameters == null ? String.valueOf(record.getMessage())
+                : String.format(String.valueOf(record.getMessage()), parameters);
+    }
 
     @Test
     void connectsAsTheServicePrincipalWithOneTokenForManyConnections() throws SQLException {

@@ -34,10 +34,19 @@ public final class EmulatorRequests {
         return total;
     }
 
+    /** Plans a fault of the emulator at {@code workspaceUrl}, as {@code /emulator/faults} describes it. */
+    public static void inject(String workspaceUrl, String fault) {
+        send(HttpRequest.newBuilder(URI.create(workspaceUrl + "/emulator/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString(fault)).build());
+    }
+
     private static String get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).build());
+    }
+
+    private static String send(HttpRequest request) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

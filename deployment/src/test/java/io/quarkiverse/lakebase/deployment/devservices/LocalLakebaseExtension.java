@@ -2,6 +2,7 @@ package io.quarkiverse.lakebase.deployment.devservices;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -18,6 +19,7 @@ public class LocalLakebaseExtension implements BeforeAllCallback, AfterAllCallba
     static final String DATABASE = "databricks_postgres";
 
     private final String prefix;
+    private final List<String> faults;
     private LocalLakebase lakebase;
 
     public LocalLakebaseExtension() {
@@ -26,7 +28,17 @@ public class LocalLakebaseExtension implements BeforeAllCallback, AfterAllCallba
 
     /** A local Lakebase whose coordinates are published as {@code <prefix>.port} and so on. */
     protected LocalLakebaseExtension(String prefix) {
+        this(prefix, List.of());
+    }
+
+    /**
+     * A local Lakebase whose workspace emulator has these faults planned ({@code /emulator/faults}) before the
+     * application under test starts. Tests declare a subclass with {@code @ExtendWith}: a static field would be
+     * initialised again in the application's class loader, which does not see this class.
+     */
+    protected LocalLakebaseExtension(String prefix, List<String> faults) {
         this.prefix = prefix;
+        this.faults = faults;
     }
 
     @Override
@@ -35,6 +47,7 @@ public class LocalLakebaseExtension implements BeforeAllCallback, AfterAllCallba
         String nativePassword = "native-" + lakebase.clientSecret();
         lakebase.postgres().setPassword(nativePassword, Instant.now().plus(Duration.ofDays(1)));
         properties(nativePassword).forEach(System::setProperty);
+        faults.forEach(fault -> EmulatorRequests.inject(lakebase.workspaceUrl(), fault));
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -26,8 +25,6 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 @ExtendWith({ LocalLakebaseExtension.class, SecondLocalLakebase.class })
 class NamedDatasourcesTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @RegisterExtension
     static final QuarkusUnitTest APP = withLakebase(withLakebase(withLakebase(new QuarkusUnitTest()
@@ -82,9 +79,9 @@ class NamedDatasourcesTest {
                 EmulatorRequests.CREDENTIALS)).as("mints for the default and mirror datasources").isEqualTo(1);
         assertThat(EmulatorRequests.count(System.getProperty("lakebase.second.workspace-url"),
                 EmulatorRequests.CREDENTIALS)).as("mints for the reports datasource").isEqualTo(1);
-        assertThat(credentials.login("mirror").currentPassword(WAIT))
-                .isEqualTo(credentials.login().currentPassword(WAIT))
-                .isNotEqualTo(credentials.login("reports").currentPassword(WAIT));
+        assertThat(credentials.login("mirror").currentPassword())
+                .isEqualTo(credentials.login().currentPassword())
+                .isNotEqualTo(credentials.login("reports").currentPassword());
         assertThat(credentials.endpointTokens()).hasSize(2);
     }
 

@@ -170,7 +170,7 @@ class StaggeredLifetimeTest {
     private Connection observer() throws SQLException {
         Properties login = new Properties();
         login.setProperty("user", System.getProperty("lakebase.test.client-id"));
-        login.setProperty("password", credentials.currentPassword(Duration.ofSeconds(10)));
+        login.setProperty("password", credentials.login().currentPassword());
         return new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + System.getProperty("lakebase.test.port")
                 + "/" + System.getProperty("lakebase.test.database"), login);
     }

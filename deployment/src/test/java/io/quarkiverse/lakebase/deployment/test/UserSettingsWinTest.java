@@ -34,7 +34,7 @@ class UserSettingsWinTest {
     void userValuesOverrideTheLakebaseDefaults() throws SQLException {
         AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
         assertThat(pool.maxSize()).isEqualTo(3);
-        assertThat(pool.acquisitionTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(pool.acquisitionTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(pool.reapTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(pool.maxLifetime()).isEqualTo(Duration.ofMinutes(45));
 

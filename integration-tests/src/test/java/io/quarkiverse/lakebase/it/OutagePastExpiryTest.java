@@ -18,7 +18,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * A workspace outage that outlasts the three-second token: new connections, JDBC and reactive, fail at once with why,
+ * A workspace outage that outlasts the three-second token: new connections, JDBC and reactive, fail with why within
+ * the acquire time-out,
  * open connections keep working, and service resumes by itself when the workspace answers again.
  */
 @QuarkusTest
@@ -43,13 +44,13 @@ class OutagePastExpiryTest {
             try {
                 awaitUntil(() -> !credentials.status().healthy());
                 SQLException refused = awaitRefusal();
-                assertThat(refused.getMessage()).contains("No valid Lakebase database token", "HTTP 503");
+                assertThat(refused.getMessage()).contains("Lakebase database token", "HTTP 503");
 
                 try (ResultSet row = open.createStatement().executeQuery("SELECT 1")) {
                     assertThat(row.next()).as("an open connection outlives its token").isTrue();
                 }
                 assertThat(awaitReactiveRefusal()).as("a new reactive connection refused with the reason")
-                        .hasMessageContaining("No valid Lakebase database token").hasMessageContaining("HTTP 503");
+                        .hasMessageContaining("Lakebase database token").hasMessageContaining("HTTP 503");
             } finally {
                 WorkspaceEmulatorClient.recover();
             }

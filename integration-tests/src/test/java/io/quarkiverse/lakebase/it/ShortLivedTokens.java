@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Tokens that live three seconds and connections, JDBC and reactive, recycled every second, so rotation happens within
- * a test.
+ * a test; a new connection waits two seconds at most for a token.
  */
 public class ShortLivedTokens implements QuarkusTestProfile {
 
@@ -18,7 +18,8 @@ public class ShortLivedTokens implements QuarkusTestProfile {
                 "quarkus.datasource.jdbc.max-lifetime", "1S",
                 "quarkus.datasource.reactive.max-lifetime", "1S",
                 "quarkus.datasource.jdbc.min-size", "2",
-                "quarkus.lakebase.token.retry-max-delay", "2S");
+                "quarkus.lakebase.token.retry-max-delay", "2S",
+                "quarkus.lakebase.token.acquire-timeout", "2S");
         // end::overrides[]
     }
 }

@@ -244,7 +244,8 @@ public final class LakebaseBenchmark {
                     long started = System.nanoTime();
                     Properties login = new Properties();
                     login.setProperty("user", pools.role());
-                    login.setProperty("password", cache.tokenAsync().toCompletableFuture().join().secret());
+                    login.setProperty("password",
+                            cache.tokenAsync(Duration.ofSeconds(60)).toCompletableFuture().join().secret());
                     try (Connection connection = new LakebaseDriver().connect(pools.url(), login)) {
                         return System.nanoTime() - started;
                     } catch (Exception e) {

@@ -7,23 +7,28 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.databricks.sdk.WorkspaceClient;
+
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.RefreshListener;
 import io.quarkiverse.lakebase.deployment.devservices.LocalLakebase;
+import io.quarkiverse.lakebase.runtime.Lazy;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
 import io.quarkiverse.lakebase.runtime.databricks.DatabricksTokenSource;
-import io.quarkiverse.lakebase.runtime.databricks.LazyWorkspaceClient;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceClientFactory;
 import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.quarkiverse.lakebase.runtime.jdbc.LoginRecovery;
-import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
-import io.quarkiverse.lakebase.runtime.token.RefreshListener;
 import io.quarkiverse.lakebase.runtime.token.RefreshMode;
 import io.quarkiverse.lakebase.runtime.token.RefreshPolicy;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
  * The pools compared: one that logs in with the extension's token cache, exactly as Quarkus wires the credentials
@@ -35,11 +40,11 @@ final class Pools {
     static final String STATIC_PASSWORD = "static-password-for-the-baseline";
 
     private final LocalLakebase lakebase;
-    private final LazyWorkspaceClient workspace;
+    private final Lazy<WorkspaceClient> workspace;
 
     Pools(LocalLakebase lakebase) {
         this.lakebase = lakebase;
-        this.workspace = new LazyWorkspaceClient(new WorkspaceConfig() {
+        WorkspaceConfig config = new WorkspaceConfig() {
             @Override
             public Optional<String> host() {
                 return Optional.of(lakebase.workspaceUrl());
@@ -69,7 +74,8 @@ final class Pools {
             public Duration httpTimeout() {
                 return Duration.ofSeconds(30);
             }
-        });
+        };
+        this.workspace = Lazy.of(() -> WorkspaceClientFactory.create(config));
     }
 
     String url() {
@@ -83,7 +89,8 @@ final class Pools {
     /** A started token cache; the caller closes it (and its scheduler) when done. */
     TokenCache tokenCache(RefreshMode mode, ExecutorRefreshScheduler scheduler) {
         TokenCache cache = new TokenCache(
-                new DatabricksTokenSource(workspace, LocalLakebase.endpoint(), Optional.empty(), Clock.systemUTC()),
+                new DatabricksTokenSource(workspace, LocalLakebase.endpoint(), Optional.empty(), Clock.systemUTC(),
+                        PropertyNames.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME)),
                 Clock.systemUTC(), scheduler,
                 new RefreshPolicy(Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofSeconds(30),
                         Duration.ofMinutes(1), Duration.ofSeconds(30), () -> ThreadLocalRandom.current().nextDouble()),
@@ -91,7 +98,7 @@ final class Pools {
                 }, mode);
         cache.start(true, Duration.ofSeconds(60));
         // as the extension does: a login refused during a rotation is retried with the token that replaced it
-        ConnectionEvents.recoverWith(new LoginRecovery() {
+        ConnectionEvents.addRecovery(new LoginRecovery() {
             @Override
             public Optional<String> passwordAfterRejection(String rejectedPassword) {
                 return cache.afterRejectedLogin(rejectedPassword, Duration.ofSeconds(30)).map(DatabaseToken::secret);
@@ -112,7 +119,8 @@ final class Pools {
             public Properties asProperties() {
                 Properties properties = new Properties();
                 properties.setProperty("user", role());
-                properties.setProperty("password", cache.tokenAsync().toCompletableFuture().join().secret());
+                properties.setProperty("password",
+                        cache.tokenAsync(Duration.ofSeconds(60)).toCompletableFuture().join().secret());
                 return properties;
             }
         };

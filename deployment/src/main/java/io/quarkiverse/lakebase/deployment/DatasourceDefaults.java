@@ -5,7 +5,8 @@ import java.util.Map;
 
 import io.quarkiverse.lakebase.runtime.LakebaseCredentialsProvider;
 import io.quarkiverse.lakebase.runtime.LakebaseDatasourceNames;
-import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkiverse.lakebase.runtime.config.LakebaseDefaults;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 
 /**
  * How a datasource is derived from {@code quarkus.lakebase.*} (the default one) or {@code quarkus.lakebase."name".*}
@@ -13,26 +14,30 @@ import io.quarkus.datasource.common.runtime.DataSourceUtil;
  */
 final class DatasourceDefaults {
 
+    private static final String APPLICATION_NAME = "${quarkus.application.name:quarkus-lakebase}";
+
     private DatasourceDefaults() {
     }
 
     static Map<String, String> forDatasource(String name) {
-        String datasource = datasourcePrefix(name);
+        PropertyNames properties = PropertyNames.of(name);
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put(datasource + "jdbc.url", "jdbc:" + postgresqlUrl(name));
+        defaults.put(properties.datasourceProperty("jdbc.url"), "jdbc:" + postgresqlUrl(properties));
         // passed as driver properties rather than URL parameters, so no value needs URL encoding
-        defaults.put(datasource + "jdbc.additional-jdbc-properties.sslmode", lakebase(name, "ssl-mode", "require"));
-        defaults.put(datasource + "jdbc.additional-jdbc-properties.ApplicationName",
-                lakebase(name, "application-name", "${quarkus.application.name:quarkus-lakebase}"));
-        defaults.put(datasource + "credentials-provider", LakebaseDatasourceNames.credentialsProviderKey(name));
-        defaults.put(datasource + "credentials-provider-name", LakebaseCredentialsProvider.NAME);
-        // pool sizing as the reference plugin; connections recycled well before Lakebase's limits
-        defaults.put(datasource + "jdbc.max-size", "10");
+        defaults.put(properties.datasourceProperty("jdbc.additional-jdbc-properties.sslmode"),
+                lakebase(properties, "ssl-mode", LakebaseDefaults.SSL_MODE));
+        defaults.put(properties.datasourceProperty("jdbc.additional-jdbc-properties.ApplicationName"),
+                lakebase(properties, "application-name", APPLICATION_NAME));
+        defaults.put(properties.datasourceProperty("credentials-provider"),
+                LakebaseDatasourceNames.credentialsProviderKey(name));
+        defaults.put(properties.datasourceProperty("credentials-provider-name"), LakebaseCredentialsProvider.NAME);
+        // pool sizing as Databricks AppKit's Lakebase plugin; connections recycled well before Lakebase's limits
+        defaults.put(properties.datasourceProperty("jdbc.max-size"), "10");
         // long enough for a token (token.acquire-timeout, 10 s) and a database waking from scale-to-zero
         // (wake-up-timeout, 15 s) on the same new connection
-        defaults.put(datasource + "jdbc.acquisition-timeout", "30S");
-        defaults.put(datasource + "jdbc.idle-removal-interval", "30S");
-        defaults.put(datasource + "jdbc.max-lifetime", "45M");
+        defaults.put(properties.datasourceProperty("jdbc.acquisition-timeout"), "30S");
+        defaults.put(properties.datasourceProperty("jdbc.idle-removal-interval"), "30S");
+        defaults.put(properties.datasourceProperty("jdbc.max-lifetime"), "45M");
         return defaults;
     }
 
@@ -41,31 +46,27 @@ final class DatasourceDefaults {
      * same credentials provider, which Quarkus asks on each new reactive connection.
      */
     static Map<String, String> forReactiveClient(String name) {
-        String datasource = datasourcePrefix(name);
+        PropertyNames properties = PropertyNames.of(name);
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put(datasource + "reactive.url", postgresqlUrl(name));
-        defaults.put(datasource + "reactive.postgresql.ssl-mode", lakebase(name, "ssl-mode", "require"));
-        defaults.put(datasource + "reactive.additional-properties.application_name",
-                lakebase(name, "application-name", "${quarkus.application.name:quarkus-lakebase}"));
+        defaults.put(properties.datasourceProperty("reactive.url"), postgresqlUrl(properties));
+        defaults.put(properties.datasourceProperty("reactive.postgresql.ssl-mode"),
+                lakebase(properties, "ssl-mode", LakebaseDefaults.SSL_MODE));
+        defaults.put(properties.datasourceProperty("reactive.additional-properties.application_name"),
+                lakebase(properties, "application-name", APPLICATION_NAME));
         return defaults;
     }
 
-    private static String datasourcePrefix(String name) {
-        return DataSourceUtil.isDefault(name) ? "quarkus.datasource." : "quarkus.datasource.\"" + name + "\".";
-    }
-
     /** {@code postgresql://host:port/database}, from the datasource's Lakebase properties. */
-    private static String postgresqlUrl(String name) {
-        return "postgresql://" + lakebase(name, "host", "") + ":" + lakebase(name, "port", "5432") + "/"
-                + lakebase(name, "database", "");
+    private static String postgresqlUrl(PropertyNames properties) {
+        return LakebaseDefaults.postgresqlUrl(lakebase(properties, "host", ""),
+                lakebase(properties, "port", LakebaseDefaults.PORT), lakebase(properties, "database", ""));
     }
 
     /**
-     * An expression for a Lakebase property of the datasource; {@code NamedDatasourceSpelling} finds the value however
-     * the user quoted the datasource name.
+     * An expression for a Lakebase property of the datasource; {@code NamedDatasourceSpellingInterceptor} finds the
+     * value however the user quoted the datasource name.
      */
-    private static String lakebase(String datasource, String property, String defaultValue) {
-        String prefix = DataSourceUtil.isDefault(datasource) ? "quarkus.lakebase." : "quarkus.lakebase.\"" + datasource + "\".";
-        return "${" + prefix + property + ":" + defaultValue + "}";
+    private static String lakebase(PropertyNames properties, String property, String defaultValue) {
+        return "${" + properties.name(property) + ":" + defaultValue + "}";
     }
 }

@@ -1,7 +1,7 @@
 package io.quarkiverse.lakebase.deployment;
 
-import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironment;
-import io.quarkiverse.lakebase.runtime.config.NamedDatasourceSpelling;
+import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironmentInterceptor;
+import io.quarkiverse.lakebase.runtime.config.NamedDatasourceSpellingInterceptor;
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
@@ -25,7 +25,7 @@ public class LakebaseBuildConfigCustomizer implements SmallRyeConfigBuilderCusto
 
     @Override
     public void configBuilder(SmallRyeConfigBuilder builder) {
-        builder.withInterceptors(new DatabricksAppsEnvironment(), new NamedDatasourceSpelling())
+        builder.withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor())
                 .withDefaultValue("quarkus.datasource.db-kind", "postgresql")
                 .withDefaultValue("quarkus.datasource.jdbc.driver", LakebaseDriver.class.getName())
                 .withDefaultValue("quarkus.datasource.devservices.enabled", "false")

@@ -9,13 +9,14 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.agroal.api.AgroalPoolInterceptor;
-import io.quarkiverse.lakebase.runtime.Lakebase;
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.Lakebase;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentialsProvider;
 import io.quarkiverse.lakebase.runtime.LakebaseDatasourceNames;
+import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 import io.quarkiverse.lakebase.runtime.LakebaseRecorder;
 import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseConfigBuilder;
+import io.quarkiverse.lakebase.runtime.config.LakebaseDefaults;
 import io.quarkiverse.lakebase.runtime.health.LakebaseHealthCheck;
 import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
 import io.quarkiverse.lakebase.runtime.telemetry.LakebaseTelemetry;
@@ -37,19 +38,24 @@ import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
+/**
+ * The build steps of the Lakebase extension: its beans, the datasource settings derived from
+ * {@code quarkus.lakebase.*} for each Lakebase datasource (as defaults the user's settings override), the
+ * configuration interceptors that read the Databricks Apps environment, the readiness check, telemetry when
+ * OpenTelemetry is present, and the first mint, begun early. Dev Services, the Dev UI, native registrations and the
+ * Databricks Apps folder have processors of their own.
+ */
 class LakebaseProcessor {
-
-    static final String FEATURE = "lakebase";
 
     @BuildStep
     FeatureBuildItem feature() {
-        return new FeatureBuildItem(FEATURE);
+        return new FeatureBuildItem(LakebaseDefaults.FEATURE);
     }
 
     @BuildStep
     AdditionalBeanBuildItem registerBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(LakebaseCredentials.class, LakebaseCredentialsProvider.class, Lakebase.class)
+                .addBeanClasses(LakebaseLogins.class, LakebaseCredentialsProvider.class, Lakebase.class)
                 .setUnremovable()
                 .build();
     }

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import io.quarkiverse.lakebase.runtime.LakebaseDatasourceNames;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -27,11 +28,11 @@ final class NamedDatasourceKinds implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         Map<String, String> defaults = new HashMap<>();
         for (String name : LakebaseDatasourceNames.namedIn(context::iterateNames)) {
-            String datasource = "quarkus.datasource.\"" + name + "\".";
-            defaults.put(datasource + "db-kind", "postgresql");
-            defaults.put(datasource + "jdbc.driver", LakebaseDriver.class.getName());
-            defaults.put(datasource + "devservices.enabled", "false");
-            defaults.put(datasource + "jdbc.metrics.enabled", "true");
+            PropertyNames properties = PropertyNames.of(name);
+            defaults.put(properties.datasourceProperty("db-kind"), "postgresql");
+            defaults.put(properties.datasourceProperty("jdbc.driver"), LakebaseDriver.class.getName());
+            defaults.put(properties.datasourceProperty("devservices.enabled"), "false");
+            defaults.put(properties.datasourceProperty("jdbc.metrics.enabled"), "true");
         }
         return List.of(new PropertiesConfigSource(defaults, "Lakebase named datasources", ORDINAL));
     }

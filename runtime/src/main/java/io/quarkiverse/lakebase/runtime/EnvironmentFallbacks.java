@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironment;
+import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironmentInterceptor;
 import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.SmallRyeConfig;
 
@@ -25,8 +25,8 @@ final class EnvironmentFallbacks {
         }
         SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
         Map<String, String> used = new TreeMap<>();
-        for (String property : DatabricksAppsEnvironment.FALLBACKS.keySet()) {
-            DatabricksAppsEnvironment.variableOf(config.getConfigValue(property))
+        for (String property : DatabricksAppsEnvironmentInterceptor.FALLBACKS.keySet()) {
+            DatabricksAppsEnvironmentInterceptor.variableOf(config.getConfigValue(property))
                     .ifPresent(variable -> used.put(variable, property));
         }
         if (!used.isEmpty()) {

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.lakebase.TokenUnavailableException;
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
-import io.quarkiverse.lakebase.runtime.token.TokenUnavailableException;
 import io.quarkus.credentials.CredentialsProvider;
 import io.smallrye.mutiny.Uni;
 
@@ -24,9 +24,9 @@ public class LakebaseCredentialsProvider implements CredentialsProvider {
     /** The bean name that {@code quarkus.datasource.credentials-provider-name} refers to. */
     public static final String NAME = "lakebase";
 
-    private final LakebaseCredentials credentials;
+    private final LakebaseLogins credentials;
 
-    public LakebaseCredentialsProvider(LakebaseCredentials credentials) {
+    public LakebaseCredentialsProvider(LakebaseLogins credentials) {
         this.credentials = credentials;
     }
 

@@ -3,9 +3,8 @@ package io.quarkiverse.lakebase.runtime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.quarkiverse.lakebase.runtime.config.NamedDatasourceKey;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
@@ -20,13 +19,6 @@ public record LakebaseDatasourceNames(List<String> names) {
     static final String DEFAULT_PROVIDER_KEY = LakebaseCredentialsProvider.NAME;
     private static final String NAMED_PROVIDER_PREFIX = LakebaseCredentialsProvider.NAME + ":";
 
-    /** Groups of the default datasource, which {@code quarkus.lakebase.<group>.<property>} must not be read as. */
-    private static final Set<String> GROUPS = Set.of("token", "databricks", "devservices", "health",
-            "databricks-app", "pool");
-    private static final Set<String> PROPERTIES = Set.of("endpoint", "host", "port", "database", "username",
-            "ssl-mode", "application-name", "password", "wake-up-timeout");
-    private static final Pattern NAMED = Pattern.compile("quarkus\\.lakebase\\.(\"[^\"]+\"|[^.\"]+)\\.(.+)");
-
     public LakebaseDatasourceNames {
         names = List.copyOf(names);
     }
@@ -35,19 +27,7 @@ public record LakebaseDatasourceNames(List<String> names) {
     public static Set<String> namedIn(Iterable<String> propertyNames) {
         Set<String> named = new LinkedHashSet<>();
         for (String property : propertyNames) {
-            Matcher matcher = NAMED.matcher(property);
-            if (!matcher.matches()) {
-                continue;
-            }
-            String key = matcher.group(1);
-            String rest = matcher.group(2);
-            boolean quoted = key.startsWith("\"");
-            if (!quoted && GROUPS.contains(key)) {
-                continue;
-            }
-            if (PROPERTIES.contains(rest) || rest.startsWith("token.") || rest.startsWith("databricks.")) {
-                named.add(quoted ? key.substring(1, key.length() - 1) : key);
-            }
+            NamedDatasourceKey.parse(property).map(NamedDatasourceKey::datasource).ifPresent(named::add);
         }
         named.remove(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
         return named;

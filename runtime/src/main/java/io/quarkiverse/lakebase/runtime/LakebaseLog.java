@@ -4,10 +4,10 @@ import java.time.Duration;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.lakebase.runtime.jdbc.ConnectionListener;
-import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
-import io.quarkiverse.lakebase.runtime.token.RefreshListener;
-import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+import io.quarkiverse.lakebase.ConnectionListener;
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.RefreshListener;
+import io.quarkiverse.lakebase.TokenRefreshException;
 
 /**
  * Logs the token refreshes of one endpoint, and ({@link #CONNECTIONS}) refused logins, in the extension's category.

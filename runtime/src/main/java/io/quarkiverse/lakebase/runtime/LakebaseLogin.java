@@ -10,13 +10,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.LakebaseConfigurationException;
+import io.quarkiverse.lakebase.TokenUnavailableException;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.databricks.WorkspaceUsername;
 import io.quarkiverse.lakebase.runtime.jdbc.LoginRecovery;
-import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
-import io.quarkiverse.lakebase.runtime.token.TokenUnavailableException;
 
 /**
  * How one datasource logs in: its checked settings, its role, and the token cache when tokens are used. Every wait is
@@ -26,12 +27,12 @@ import io.quarkiverse.lakebase.runtime.token.TokenUnavailableException;
 public final class LakebaseLogin implements LoginRecovery {
 
     private final LakebaseDatasourceConfig config;
-    private final LakebaseProperties properties;
+    private final PropertyNames properties;
     private final LakebaseSettings settings;
     private final TokenCaches.Shared tokens;
     private final UsernameLookup username;
 
-    private LakebaseLogin(LakebaseDatasourceConfig config, LakebaseProperties properties, LakebaseSettings settings,
+    private LakebaseLogin(LakebaseDatasourceConfig config, PropertyNames properties, LakebaseSettings settings,
             TokenCaches.Shared tokens, UsernameLookup username) {
         this.config = config;
         this.properties = properties;
@@ -43,7 +44,7 @@ public final class LakebaseLogin implements LoginRecovery {
     /**
      * @param acquisitionTimeout the datasource's {@code jdbc.acquisition-timeout}, which every wait here must fit in
      */
-    static LakebaseLogin create(LakebaseDatasourceConfig config, LakebaseProperties properties, TokenCaches caches,
+    static LakebaseLogin create(LakebaseDatasourceConfig config, PropertyNames properties, TokenCaches caches,
             Optional<Duration> acquisitionTimeout) {
         LakebaseSettings settings = LakebaseSettings.check(config, properties);
         LakebaseSettings.checkAcquisitionTimeout(config, properties, acquisitionTimeout);
@@ -146,7 +147,10 @@ public final class LakebaseLogin implements LoginRecovery {
             // the stages complete within the acquire time-out by themselves; the margin guards against a stalled thread
             return pending.get(acquireTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw withHint(e.getCause());
+            // the stages say why, naming what to raise where a longer wait could help
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime
+                    : new TokenUnavailableException(String.valueOf(cause.getMessage()), cause);
         } catch (TimeoutException e) {
             throw withHint(new TokenUnavailableException("No Lakebase login within " + acquireTimeout().toSeconds() + " s",
                     e, true));

@@ -9,9 +9,8 @@ import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.Recorder;
 
 /**
- * Starts minting the first token as soon as the application's runtime initialisation begins, on the refresh thread,
- * so that the Databricks SDK's start-up (class loading, configuration and OIDC discovery) overlaps with the rest of
- * start-up instead of adding to it. Start-up still waits for the token when it must fail fast.
+ * The runtime values of the extension's build steps: the datasource names found at build time, each datasource's pool
+ * interceptor, and the first mint begun early.
  */
 @Recorder
 public class LakebaseRecorder {
@@ -26,9 +25,14 @@ public class LakebaseRecorder {
         return () -> StaggeredRetirement.forDatasource(datasource);
     }
 
+    /**
+     * Starts minting the first token as soon as the application's runtime initialisation begins, on the refresh
+     * threads, so that the Databricks SDK's start-up (class loading, configuration and OIDC discovery) overlaps with
+     * the rest of start-up instead of adding to it. Start-up still waits for the token when it must fail fast.
+     */
     public void mintFirstTokenEarly() {
         try {
-            Arc.container().instance(LakebaseCredentials.class).get().mintEarly();
+            Arc.container().instance(LakebaseLogins.class).get().mintEarly();
         } catch (RuntimeException e) {
             // configuration errors are reported, with their message, by the start-up check
         }

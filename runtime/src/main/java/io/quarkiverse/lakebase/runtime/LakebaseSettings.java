@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.quarkiverse.lakebase.LakebaseConfigurationException;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.pool.ConnectionLifetimes;
 
 /**
@@ -26,7 +27,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
     private static final Duration MIN_TTL = Duration.ofSeconds(300);
     private static final Duration MAX_TTL = Duration.ofSeconds(3600);
 
-    public static LakebaseSettings check(LakebaseDatasourceConfig config, LakebaseProperties properties) {
+    public static LakebaseSettings check(LakebaseDatasourceConfig config, PropertyNames properties) {
         Optional<String> password = config.password().filter(value -> !value.isEmpty());
         Optional<String> endpoint = config.endpoint().filter(value -> !value.isBlank());
         if (password.isEmpty() && endpoint.isEmpty()) {
@@ -44,6 +45,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         checkPositive(config.token().remintAfterRejectionInterval(),
                 properties.name("token.remint-after-rejection-interval"));
         checkPositive(config.databricks().httpTimeout(), properties.name("databricks.http-timeout"));
+        // at start-up; the pool, which may be made earlier, checks it against its max lifetime (maxLifetimeJitter)
         config.pool().maxLifetimeJitter().ifPresent(jitter -> checkJitterNotNegative(jitter, properties));
         if (config.wakeUpTimeout().isNegative()) {
             throw new LakebaseConfigurationException("Invalid " + properties.name("wake-up-timeout") + " "
@@ -62,7 +64,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
      *
      * @param acquisitionTimeout {@code quarkus.datasource.jdbc.acquisition-timeout}; zero waits for ever
      */
-    public static void checkAcquisitionTimeout(LakebaseDatasourceConfig config, LakebaseProperties properties,
+    public static void checkAcquisitionTimeout(LakebaseDatasourceConfig config, PropertyNames properties,
             Optional<Duration> acquisitionTimeout) {
         Duration acquisition = acquisitionTimeout.filter(timeout -> !timeout.isZero()).orElse(null);
         if (acquisition == null) {
@@ -74,7 +76,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
     }
 
     private static void checkNotLonger(Duration wait, String property, Duration acquisition,
-            LakebaseProperties properties) {
+            PropertyNames properties) {
         if (wait.compareTo(acquisition) > 0) {
             String acquisitionProperty = properties.datasourceProperty("jdbc.acquisition-timeout");
             throw new LakebaseConfigurationException(property + " (" + wait.toSeconds() + " s) is longer than "
@@ -87,7 +89,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
      * How much shorter than the datasource's max lifetime a connection's lifetime may be: the configured jitter or the
      * default share of the max lifetime, checked against it.
      */
-    public static Duration maxLifetimeJitter(LakebaseDatasourceConfig config, LakebaseProperties properties,
+    public static Duration maxLifetimeJitter(LakebaseDatasourceConfig config, PropertyNames properties,
             Duration maxLifetime) {
         config.pool().maxLifetimeJitter().ifPresent(jitter -> checkJitterNotNegative(jitter, properties));
         Duration jitter = ConnectionLifetimes.jitterOrDefault(config.pool().maxLifetimeJitter(), maxLifetime);
@@ -116,7 +118,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         return host + ":" + port + "/" + database;
     }
 
-    private static String checkHost(String host, LakebaseProperties properties) {
+    private static String checkHost(String host, PropertyNames properties) {
         if (HOST.matcher(host).matches()) {
             return host;
         }
@@ -126,7 +128,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
                 + "): " + problem);
     }
 
-    private static String checkDatabase(String database, LakebaseProperties properties) {
+    private static String checkDatabase(String database, PropertyNames properties) {
         if (!URL_DELIMITERS.matcher(database).find()) {
             return database;
         }
@@ -136,14 +138,14 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
                 + " database");
     }
 
-    private static void checkEndpoint(String endpoint, LakebaseProperties properties) {
+    private static void checkEndpoint(String endpoint, PropertyNames properties) {
         if (!ENDPOINT_PATH.matcher(endpoint).matches()) {
             throw new LakebaseConfigurationException("Invalid Lakebase endpoint '" + endpoint + "': set "
                     + properties.hint("endpoint") + " to projects/<project>/branches/<branch>/endpoints/<endpoint>");
         }
     }
 
-    private static void checkJitterNotNegative(Duration jitter, LakebaseProperties properties) {
+    private static void checkJitterNotNegative(Duration jitter, PropertyNames properties) {
         if (jitter.isNegative()) {
             throw new LakebaseConfigurationException("Invalid " + properties.name("pool.max-lifetime-jitter") + " "
                     + jitter + ": it must not be negative");
@@ -156,14 +158,14 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         }
     }
 
-    private static void checkTtl(Duration ttl, LakebaseProperties properties) {
+    private static void checkTtl(Duration ttl, PropertyNames properties) {
         if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
             throw new LakebaseConfigurationException("Invalid " + properties.name("token.ttl") + " " + ttl.toSeconds()
                     + " s: Lakebase issues tokens of " + MIN_TTL.toSeconds() + " to " + MAX_TTL.toSeconds() + " seconds");
         }
     }
 
-    private static String required(Optional<String> value, String property, LakebaseProperties properties) {
+    private static String required(Optional<String> value, String property, PropertyNames properties) {
         return value.filter(v -> !v.isBlank()).orElseThrow(() -> new LakebaseConfigurationException(
                 "No Lakebase " + property + " configured: set " + properties.hint(property)));
     }

@@ -10,14 +10,16 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.databricks.sdk.WorkspaceClient;
+
+import io.quarkiverse.lakebase.RefreshListener;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.config.TokenConfig;
 import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
 import io.quarkiverse.lakebase.runtime.databricks.DatabricksTokenSource;
-import io.quarkiverse.lakebase.runtime.databricks.LazyWorkspaceClient;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceClientFactory;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
-import io.quarkiverse.lakebase.runtime.token.RefreshListener;
 import io.quarkiverse.lakebase.runtime.token.RefreshListeners;
 import io.quarkiverse.lakebase.runtime.token.RefreshPolicy;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
@@ -37,7 +39,7 @@ final class TokenCaches implements AutoCloseable {
     }
 
     /** The cache of the endpoint and identity the datasource is configured with; created on first use. */
-    Shared forDatasource(String endpoint, LakebaseDatasourceConfig config, LakebaseProperties properties) {
+    Shared forDatasource(String endpoint, LakebaseDatasourceConfig config, PropertyNames properties) {
         return caches.computeIfAbsent(Identity.of(endpoint, config.databricks(), config.token().ttl()),
                 identity -> create(endpoint, config, properties));
     }
@@ -47,11 +49,11 @@ final class TokenCaches implements AutoCloseable {
         return new ArrayList<>(caches.values());
     }
 
-    private Shared create(String endpoint, LakebaseDatasourceConfig config, LakebaseProperties properties) {
+    private Shared create(String endpoint, LakebaseDatasourceConfig config, PropertyNames properties) {
         TokenConfig token = config.token();
         Clock clock = Clock.systemUTC();
         Random random = new SecureRandom();
-        LazyWorkspaceClient workspace = new LazyWorkspaceClient(config.databricks());
+        Lazy<WorkspaceClient> workspace = Lazy.of(() -> WorkspaceClientFactory.create(config.databricks()));
         ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
         LakebaseLog log = new LakebaseLog(endpoint);
         List<RefreshListener> listeners = new ArrayList<>();
@@ -73,7 +75,7 @@ final class TokenCaches implements AutoCloseable {
     }
 
     /** A token cache, the workspace client that feeds it, and its refresh thread. */
-    record Shared(String endpoint, TokenCache cache, LazyWorkspaceClient workspace,
+    record Shared(String endpoint, TokenCache cache, Lazy<WorkspaceClient> workspace,
             ExecutorRefreshScheduler scheduler) implements AutoCloseable {
 
         @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
+import io.quarkiverse.lakebase.LakebaseConfigurationException;
 import io.quarkiverse.lakebase.runtime.token.RefreshScheduler;
 
 /**

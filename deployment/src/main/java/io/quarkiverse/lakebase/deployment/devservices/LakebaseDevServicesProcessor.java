@@ -7,8 +7,9 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironment;
+import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironmentInterceptor;
 import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
+import io.quarkiverse.lakebase.runtime.config.LakebaseDefaults;
 import io.quarkus.deployment.IsDevServicesSupportedByLaunchMode;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
@@ -23,7 +24,6 @@ import io.smallrye.config.SmallRyeConfig;
 class LakebaseDevServicesProcessor {
 
     private static final Logger LOG = Logger.getLogger(LakebaseDevServicesProcessor.class);
-    private static final String FEATURE = "lakebase";
 
     @BuildStep
     DevServicesResultBuildItem startLocalLakebase(LakebaseBuildTimeConfig config) {
@@ -31,7 +31,7 @@ class LakebaseDevServicesProcessor {
             LOG.debug("Not starting the local Lakebase: quarkus.lakebase.devservices.enabled is false");
             return null;
         }
-        Optional<String> hostVariable = DatabricksAppsEnvironment.variableOf(ConfigProvider.getConfig()
+        Optional<String> hostVariable = DatabricksAppsEnvironmentInterceptor.variableOf(ConfigProvider.getConfig()
                 .unwrap(SmallRyeConfig.class).getConfigValue("quarkus.lakebase.host"));
         if (hostVariable.isPresent()) {
             // a variable left in a developer's shell must not switch the local Lakebase off silently
@@ -44,7 +44,7 @@ class LakebaseDevServicesProcessor {
             return null;
         }
         return DevServicesResultBuildItem.<LocalLakebase> owned()
-                .feature(FEATURE)
+                .feature(LakebaseDefaults.FEATURE)
                 .serviceConfig(config.devservices())
                 .startable(() -> new LocalLakebase(config.devservices()))
                 .config(Map.of(

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkiverse.lakebase.runtime.config.DevServicesConfig;
+import io.quarkiverse.lakebase.runtime.config.LakebaseDefaults;
 import io.quarkus.deployment.builditem.Startable;
 
 /**
@@ -13,7 +14,7 @@ import io.quarkus.deployment.builditem.Startable;
  */
 public final class LocalLakebase implements Startable {
 
-    public static final String DEFAULT_DATABASE = "databricks_postgres";
+    public static final String DEFAULT_DATABASE = LakebaseDefaults.DATABASE;
 
     private final DevServicesConfig config;
     private LocalPostgres postgres;

@@ -31,18 +31,19 @@ import com.sun.net.httpserver.HttpServer;
  * configuration and OIDC discovery, the OAuth client-credentials grant, the credential endpoint and the current user.
  * Each minted token becomes the role's real PostgreSQL password until its expiry.
  * <p>
- * Tests reach {@code /emulator/*}: request counts, injected faults ({@link FaultPlan}) and the token lifetime.
+ * Tests, and only tests, reach {@code /emulator/*}: request counts, injected faults ({@link FaultPlan}) and the token
+ * lifetime. These controls answer only in a JVM started with the system property {@value #TEST_CONTROLS}{@code =true},
+ * which the project's test runs set; a developer's dev mode never has them.
  */
 final class WorkspaceEmulator implements AutoCloseable {
 
-    static {
-        // without it every response waits for Nagle's algorithm: tens of milliseconds a call
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    /** The system property that opens the test controls. */
+    static final String TEST_CONTROLS = "io.quarkiverse.lakebase.emulator.test-controls";
 
     static final String ENDPOINT = "projects/local/branches/main/endpoints/primary";
     static final String CREDENTIALS_PATH = "/api/2.0/postgres/credentials";
 
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
     private static final Logger LOG = Logger.getLogger(WorkspaceEmulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -75,6 +76,11 @@ final class WorkspaceEmulator implements AutoCloseable {
     }
 
     static WorkspaceEmulator start(Integer fixedPort, LocalPostgres postgres, Duration tokenTtl) {
+        if (System.getProperty(NO_DELAY) == null) {
+            // the JDK's HTTP server otherwise writes each response in two packets that Nagle's algorithm holds apart:
+            // tens of milliseconds a call. It reads the property once, when it is first used in a JVM: dev and test JVMs.
+            System.setProperty(NO_DELAY, "true");
+        }
         try {
             HttpServer server = HttpServer.create(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), fixedPort == null ? 0 : fixedPort), 64);
@@ -118,7 +124,7 @@ final class WorkspaceEmulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (path.startsWith("/emulator/")) {
+            if (path.startsWith("/emulator/") && Boolean.getBoolean(TEST_CONTROLS)) {
                 handleControl(exchange, path);
                 return;
             }

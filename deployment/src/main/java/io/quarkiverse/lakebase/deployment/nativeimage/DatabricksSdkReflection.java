@@ -1,7 +1,9 @@
 package io.quarkiverse.lakebase.deployment.nativeimage;
 
-import java.util.ArrayList;
 import java.util.List;
+
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
 
 /**
  * The classes of the Databricks SDK that the calls the extension makes bind by reflection, so that a native image
@@ -11,7 +13,7 @@ import java.util.List;
 public final class DatabricksSdkReflection {
 
     private static final String SDK = "com.databricks.sdk.";
-    private static final String ERROR_DETAILS = SDK + "core.error.details.";
+    private static final DotName ERROR_DETAILS_PACKAGE = DotName.createSimple(SDK + "core.error.details");
 
     private DatabricksSdkReflection() {
     }
@@ -35,29 +37,14 @@ public final class DatabricksSdkReflection {
     }
 
     /**
-     * The structured details of an error body (google.rpc types), immutable value classes that Jackson builds through
-     * their generated builders, and the (de)serializers their annotations name.
+     * The structured details of an error body (google.rpc types): immutable value classes that Jackson builds through
+     * their builders, the {@code AutoValue_} classes generated for them, and the (de)serializers their annotations
+     * name. All live in one package, so they are read from the index of the SDK rather than listed by name: the names of
+     * generated classes are the SDK build's, and an upgrade that renames them still registers them.
      */
-    public static List<String> errorDetails() {
-        List<String> classes = new ArrayList<>(List.of(
-                ERROR_DETAILS + "ErrorDetails",
-                ERROR_DETAILS + "AutoValue_ErrorDetails",
-                ERROR_DETAILS + "ErrorDetails$Builder",
-                ERROR_DETAILS + "AutoValue_ErrorDetails$Builder",
-                ERROR_DETAILS + "ErrorDetailsDeserializer",
-                ERROR_DETAILS + "ErrorDetailsSerializer",
-                ERROR_DETAILS + "RetryInfo$DurationDeserializer"));
-        for (String detail : List.of("ErrorInfo", "RequestInfo", "RetryInfo", "DebugInfo", "QuotaFailure",
-                "QuotaFailure$QuotaFailureViolation", "PreconditionFailure",
-                "PreconditionFailure$PreconditionFailureViolation", "BadRequest", "BadRequest$BadRequestFieldViolation",
-                "ResourceInfo", "Help", "Help$HelpLink")) {
-            String autoValue = "AutoValue_" + detail.replace('$', '_');
-            classes.add(ERROR_DETAILS + detail);
-            classes.add(ERROR_DETAILS + detail + "$Builder");
-            classes.add(ERROR_DETAILS + autoValue);
-            classes.add(ERROR_DETAILS + autoValue + "$Builder");
-        }
-        return classes;
+    public static List<String> errorDetails(IndexView index) {
+        return index.getClassesInPackage(ERROR_DETAILS_PACKAGE).stream().map(type -> type.name().toString())
+                .filter(name -> !name.endsWith(".package-info")).sorted().toList();
     }
 
     /** Its fields carry {@code @ConfigAttribute}, which the SDK reads reflectively to load environment and profile. */

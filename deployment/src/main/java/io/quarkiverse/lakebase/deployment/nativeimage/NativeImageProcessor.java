@@ -1,8 +1,19 @@
 package io.quarkiverse.lakebase.deployment.nativeimage;
 
+import io.quarkiverse.lakebase.runtime.config.DatabricksAppConfig;
+import io.quarkiverse.lakebase.runtime.config.DevServicesConfig;
+import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
+import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
+import io.quarkiverse.lakebase.runtime.config.LakebaseDefaults;
+import io.quarkiverse.lakebase.runtime.config.NamedDatasourceKey;
+import io.quarkiverse.lakebase.runtime.config.PoolConfig;
+import io.quarkiverse.lakebase.runtime.config.TokenConfig;
+import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
+import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.pkg.steps.NativeOrNativeSourcesBuild;
 
@@ -11,14 +22,18 @@ import io.quarkus.deployment.pkg.steps.NativeOrNativeSourcesBuild;
  */
 class NativeImageProcessor {
 
-    private static final String FEATURE = "lakebase";
+    /** The SDK is indexed for its error-details package ({@link DatabricksSdkReflection#errorDetails}). */
+    @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
+    IndexDependencyBuildItem indexDatabricksSdk() {
+        return new IndexDependencyBuildItem("com.databricks", "databricks-sdk-java");
+    }
 
     @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
-    void registerSdkJsonModels(BuildProducer<ReflectiveClassBuildItem> reflection) {
+    void registerSdkJsonModels(CombinedIndexBuildItem index, BuildProducer<ReflectiveClassBuildItem> reflection) {
         reflection.produce(ReflectiveClassBuildItem.builder(DatabricksSdkReflection.jsonModels())
                 .constructors().methods().fields()
                 .reason("Databricks SDK request and response bodies bound by Jackson").build());
-        reflection.produce(ReflectiveClassBuildItem.builder(DatabricksSdkReflection.errorDetails())
+        reflection.produce(ReflectiveClassBuildItem.builder(DatabricksSdkReflection.errorDetails(index.getIndex()))
                 .constructors().methods().fields()
                 .reason("Databricks SDK error details, read when the workspace refuses a call").build());
         reflection.produce(ReflectiveClassBuildItem.builder(DatabricksSdkReflection.configuration())
@@ -27,9 +42,20 @@ class NativeImageProcessor {
                 .build());
     }
 
+    /**
+     * The configuration interceptor that finds both spellings of a named datasource's properties reads which properties
+     * a datasource has from the configuration interfaces themselves ({@link NamedDatasourceKey}).
+     */
+    @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
+    ReflectiveClassBuildItem registerConfigurationInterfaces() {
+        return ReflectiveClassBuildItem.builder(LakebaseDatasourceConfig.class, TokenConfig.class, PoolConfig.class,
+                WorkspaceConfig.class, LakebaseBuildTimeConfig.class, DevServicesConfig.class, DatabricksAppConfig.class)
+                .methods().reason("NamedDatasourceKey reads the property names of the Lakebase configuration").build();
+    }
+
     /** The workspace is reached over HTTPS. */
     @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
     ExtensionSslNativeSupportBuildItem enableSsl() {
-        return new ExtensionSslNativeSupportBuildItem(FEATURE);
+        return new ExtensionSslNativeSupportBuildItem(LakebaseDefaults.FEATURE);
     }
 }

@@ -39,6 +39,6 @@ public interface DevServicesConfig {
     /**
      * Name of the database created in the local PostgreSQL.
      */
-    @WithDefault("databricks_postgres")
+    @WithDefault(LakebaseDefaults.DATABASE)
     String database();
 }

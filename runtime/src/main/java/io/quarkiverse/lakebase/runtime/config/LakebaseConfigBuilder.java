@@ -11,6 +11,6 @@ public class LakebaseConfigBuilder implements ConfigBuilder {
 
     @Override
     public SmallRyeConfigBuilder configBuilder(SmallRyeConfigBuilder builder) {
-        return builder.withInterceptors(new DatabricksAppsEnvironment(), new NamedDatasourceSpelling());
+        return builder.withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor());
     }
 }

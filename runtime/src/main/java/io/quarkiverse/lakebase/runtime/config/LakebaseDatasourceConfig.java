@@ -37,7 +37,7 @@ public interface LakebaseDatasourceConfig {
      * <p>
      * Falls back to the {@code PGPORT} environment variable.
      */
-    @WithDefault("5432")
+    @WithDefault(LakebaseDefaults.PORT)
     @WithConverter(PortConverter.class)
     int port();
 
@@ -63,7 +63,7 @@ public interface LakebaseDatasourceConfig {
      * <p>
      * Falls back to the {@code PGSSLMODE} environment variable.
      */
-    @WithDefault("require")
+    @WithDefault(LakebaseDefaults.SSL_MODE)
     @WithConverter(SslModeConverter.class)
     SslMode sslMode();
 

@@ -11,9 +11,9 @@ import com.databricks.sdk.service.postgres.DatabaseCredential;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 import com.google.protobuf.Timestamp;
 
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
-import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
-import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.TokenRefreshException;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.token.TokenSource;
 
 /**
@@ -26,13 +26,13 @@ public final class DatabricksTokenSource implements TokenSource {
     private final String endpoint;
     private final Optional<Duration> ttl;
     private final Clock clock;
-    private final LakebaseProperties properties;
+    private final PropertyNames properties;
 
     /**
      * @param properties the properties of the datasource the tokens are for, named in failure messages
      */
     public DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl, Clock clock,
-            LakebaseProperties properties) {
+            PropertyNames properties) {
         this.client = client;
         this.endpoint = endpoint;
         this.ttl = ttl;

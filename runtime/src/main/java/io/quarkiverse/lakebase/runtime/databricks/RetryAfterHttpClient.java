@@ -14,6 +14,8 @@ import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
 
+import io.quarkiverse.lakebase.runtime.Lazy;
+
 /**
  * The SDK's HTTP client, keeping the {@code Retry-After} of the last throttled answer on the calling thread: with the
  * SDK's own retries off, the SDK's error would lose it, and the token cache must honour it.
@@ -22,13 +24,12 @@ final class RetryAfterHttpClient implements HttpClient {
 
     private static final ThreadLocal<Duration> LAST_RETRY_AFTER = new ThreadLocal<>();
 
-    private final DatabricksConfig config;
-    private final int timeoutSeconds;
-    private volatile HttpClient delegate;
+    /** Built on first use, when the configuration (proxy settings included) is resolved. */
+    private final Lazy<HttpClient> delegate;
 
     RetryAfterHttpClient(DatabricksConfig config, int timeoutSeconds) {
-        this.config = config;
-        this.timeoutSeconds = timeoutSeconds;
+        this.delegate = Lazy.of(() -> new CommonsHttpClient.Builder().withDatabricksConfig(config)
+                .withTimeoutSeconds(timeoutSeconds).build());
     }
 
     /** The delay the workspace asked for in its last answer on this thread, cleared by reading it. */
@@ -41,27 +42,11 @@ final class RetryAfterHttpClient implements HttpClient {
     @Override
     public Response execute(Request request) throws IOException {
         LAST_RETRY_AFTER.remove();
-        Response response = delegate().execute(request);
+        Response response = delegate.get().execute(request);
         if (response.getStatusCode() == 429 || response.getStatusCode() == 503) {
             parse(response.getFirstHeader("Retry-After")).ifPresent(LAST_RETRY_AFTER::set);
         }
         return response;
-    }
-
-    private HttpClient delegate() {
-        HttpClient client = delegate;
-        if (client == null) {
-            synchronized (this) {
-                client = delegate;
-                if (client == null) {
-                    // built on first use, when the configuration (proxy settings included) is resolved
-                    client = new CommonsHttpClient.Builder().withDatabricksConfig(config)
-                            .withTimeoutSeconds(timeoutSeconds).build();
-                    delegate = client;
-                }
-            }
-        }
-        return client;
     }
 
     static Optional<Duration> parse(String header) {

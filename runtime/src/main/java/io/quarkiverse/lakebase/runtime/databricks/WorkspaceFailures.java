@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import com.databricks.sdk.core.DatabricksError;
 
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
-import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+import io.quarkiverse.lakebase.TokenRefreshException;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 
 /**
  * Turns what the SDK throws into a failure that says whether retrying helps and what the user should fix.
@@ -15,7 +15,7 @@ final class WorkspaceFailures {
     private WorkspaceFailures() {
     }
 
-    static TokenRefreshException classify(RuntimeException failure, String action, LakebaseProperties properties) {
+    static TokenRefreshException classify(RuntimeException failure, String action, PropertyNames properties) {
         return classify(failure, action, null, properties);
     }
 
@@ -24,7 +24,7 @@ final class WorkspaceFailures {
      * @param properties the properties of the datasource the call was for, named in the advice
      */
     static TokenRefreshException classify(RuntimeException failure, String action, Duration retryAfter,
-            LakebaseProperties properties) {
+            PropertyNames properties) {
         String credentialsHint = "check the Databricks credentials (DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET,"
                 + " or DATABRICKS_TOKEN, or " + properties.name("databricks.*") + ")";
         DatabricksError error = findError(failure);

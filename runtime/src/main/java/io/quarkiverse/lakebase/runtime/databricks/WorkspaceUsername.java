@@ -6,8 +6,8 @@ import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.iam.User;
 
-import io.quarkiverse.lakebase.runtime.LakebaseConfigurationException;
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
+import io.quarkiverse.lakebase.LakebaseConfigurationException;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 
 /**
  * The PostgreSQL role of the Databricks identity: a service principal logs in as its OAuth client id, a user as the
@@ -18,7 +18,7 @@ public final class WorkspaceUsername {
     private WorkspaceUsername() {
     }
 
-    public static String resolve(WorkspaceClient client, LakebaseProperties properties) {
+    public static String resolve(WorkspaceClient client, PropertyNames properties) {
         String clientId = client.config().getClientId();
         if (clientId != null && !clientId.isBlank()) {
             return clientId;

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.inject.Instance;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
 
 /**
@@ -17,10 +17,10 @@ public class LakebaseJsonRpcService {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final LakebaseCredentials credentials;
+    private final LakebaseLogins credentials;
     private final Instance<AgroalDataSource> dataSource;
 
-    public LakebaseJsonRpcService(LakebaseCredentials credentials, Instance<AgroalDataSource> dataSource) {
+    public LakebaseJsonRpcService(LakebaseLogins credentials, Instance<AgroalDataSource> dataSource) {
         this.credentials = credentials;
         this.dataSource = dataSource;
     }

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
-import io.quarkiverse.lakebase.runtime.LakebaseStatus;
+import io.quarkiverse.lakebase.LakebaseStatus;
+import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
@@ -23,9 +23,9 @@ import io.quarkus.datasource.common.runtime.DataSourceUtil;
 @ApplicationScoped
 public class LakebaseHealthCheck implements HealthCheck {
 
-    private final LakebaseCredentials credentials;
+    private final LakebaseLogins credentials;
 
-    public LakebaseHealthCheck(LakebaseCredentials credentials) {
+    public LakebaseHealthCheck(LakebaseLogins credentials) {
         this.credentials = credentials;
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.quarkiverse.lakebase.ConnectionListener;
+
 /**
  * Where {@link LakebaseDriver}, which the pool instantiates by class name, reports to the application's beans.
  */

@@ -16,8 +16,8 @@ import io.agroal.api.AgroalPoolInterceptor;
 import io.agroal.api.transaction.TransactionAware;
 import io.quarkiverse.lakebase.runtime.LakebaseSettings;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.smallrye.config.SmallRyeConfig;
 
 /**
@@ -55,7 +55,7 @@ public class StaggeredRetirement implements AgroalPoolInterceptor {
     /** For one Lakebase datasource: its Agroal max lifetime and its Lakebase jitter, checked. */
     public static StaggeredRetirement forDatasource(String datasource) {
         SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
-        LakebaseProperties properties = LakebaseProperties.of(datasource);
+        PropertyNames properties = PropertyNames.of(datasource);
         LakebaseDatasourceConfig lakebase = config.getConfigMapping(LakebaseRuntimeConfig.class).datasource(datasource);
         Optional<Duration> maxLifetime = config.getOptionalValue(properties.datasourceProperty("jdbc.max-lifetime"),
                 Duration.class);

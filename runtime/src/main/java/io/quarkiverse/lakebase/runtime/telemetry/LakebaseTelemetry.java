@@ -22,12 +22,12 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.quarkiverse.lakebase.ConnectionListener;
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.RefreshListener;
+import io.quarkiverse.lakebase.TokenRefreshException;
 import io.quarkiverse.lakebase.runtime.EndpointTokens;
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
-import io.quarkiverse.lakebase.runtime.jdbc.ConnectionListener;
-import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
-import io.quarkiverse.lakebase.runtime.token.RefreshListener;
-import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 
 /**
  * OpenTelemetry metrics and spans of the tokens and the default datasource's pool, under the instrumentation scope
@@ -47,7 +47,7 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
     static final AttributeKey<String> EXPIRES_AT = AttributeKey.stringKey("lakebase.token.expires_at");
 
     private final OpenTelemetry openTelemetry;
-    private final Instance<LakebaseCredentials> credentials;
+    private final Instance<LakebaseLogins> credentials;
     private final Instance<AgroalDataSource> dataSource;
     private final Clock clock = Clock.systemUTC();
     private Tracer tracer;
@@ -56,7 +56,7 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
     private LongCounter authFailures;
     private LongCounter poolErrors;
 
-    public LakebaseTelemetry(OpenTelemetry openTelemetry, Instance<LakebaseCredentials> credentials,
+    public LakebaseTelemetry(OpenTelemetry openTelemetry, Instance<LakebaseLogins> credentials,
             Instance<AgroalDataSource> dataSource) {
         this.openTelemetry = openTelemetry;
         this.credentials = credentials;

@@ -3,6 +3,10 @@ package io.quarkiverse.lakebase.runtime.token;
 import java.time.Duration;
 import java.util.List;
 
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.RefreshListener;
+import io.quarkiverse.lakebase.TokenRefreshException;
+
 /**
  * Several listeners heard as one; a listener that throws does not stop the others or the refresh.
  */

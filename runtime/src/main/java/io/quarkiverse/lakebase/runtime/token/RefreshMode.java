@@ -8,7 +8,7 @@ public enum RefreshMode {
     EAGER,
     /**
      * When a new connection finds the token inside its refresh buffer, that connection waits for the mint: no timer,
-     * no mint while the application opens no connection (the reference plugin's behaviour).
+     * no mint while the application opens no connection (what Databricks AppKit's Lakebase plugin does).
      */
     LAZY
 }

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
 
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.TokenRefreshException;
+
 /**
  * When to refresh a token and how long to wait after a failed refresh.
  */

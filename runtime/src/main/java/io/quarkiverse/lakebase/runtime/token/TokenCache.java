@@ -14,6 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.RefreshListener;
+import io.quarkiverse.lakebase.TokenRefreshException;
+import io.quarkiverse.lakebase.TokenUnavailableException;
+
 /**
  * Holds the current database token and refreshes it ahead of expiry in the background.
  * <ul>

@@ -3,6 +3,9 @@ package io.quarkiverse.lakebase.runtime.token;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.TokenRefreshException;
+
 /**
  * What the token cache holds at one instant. Immutable, so it can be read without locking.
  *

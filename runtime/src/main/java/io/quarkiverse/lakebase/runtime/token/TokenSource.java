@@ -1,5 +1,7 @@
 package io.quarkiverse.lakebase.runtime.token;
 
+import io.quarkiverse.lakebase.DatabaseToken;
+
 /**
  * Mints a new database token. Implementations block for the duration of one call to the workspace.
  */

@@ -1,4 +1,4 @@
-package io.quarkiverse.lakebase.runtime;
+package io.quarkiverse.lakebase;
 
 import java.util.function.Supplier;
 
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 public record LakebaseConnectionConfig(String host, int port, String database, String username, String sslMode,
         String jdbcUrl, Supplier<String> password) {
 
-    /** The same settings in the shape ORM and query-builder libraries expect (the reference's {@code getOrmConfig()}). */
+    /** The same settings in the shape ORM and query-builder libraries expect (AppKit's {@code getOrmConfig()}). */
     public Orm orm() {
         return new Orm(host, port, database, username, !"disable".equals(sslMode), password);
     }

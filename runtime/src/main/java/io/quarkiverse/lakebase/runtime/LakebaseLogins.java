@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
@@ -16,12 +18,14 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.quarkiverse.lakebase.ConnectionListener;
+import io.quarkiverse.lakebase.LakebaseConfigurationException;
+import io.quarkiverse.lakebase.LakebaseStatus;
+import io.quarkiverse.lakebase.RefreshListener;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
-import io.quarkiverse.lakebase.runtime.jdbc.ConnectionListener;
-import io.quarkiverse.lakebase.runtime.token.RefreshListener;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.runtime.StartupEvent;
@@ -32,7 +36,7 @@ import io.quarkus.runtime.StartupEvent;
  * start-up completes (schema migration, ORM) still gets a token.
  */
 @Singleton
-public class LakebaseCredentials {
+public class LakebaseLogins {
 
     private final LakebaseRuntimeConfig config;
     private final List<String> datasources;
@@ -41,15 +45,20 @@ public class LakebaseCredentials {
     private final Map<String, LakebaseLogin> logins = new LinkedHashMap<>();
     /** What {@link #start} registered with the driver's static {@link ConnectionEvents}, to unregister exactly that. */
     private final List<ConnectionListener> registered = new ArrayList<>();
-    private volatile TokenCaches caches;
+    private final Lazy<TokenCaches> caches;
     private volatile boolean closed;
 
-    public LakebaseCredentials(LakebaseRuntimeConfig config, LakebaseDatasourceNames names,
+    public LakebaseLogins(LakebaseRuntimeConfig config, LakebaseDatasourceNames names,
             @Any Instance<RefreshListener> refreshListeners, @Any Instance<ConnectionListener> connectionListeners) {
         this.config = config;
         this.datasources = names.names();
         this.refreshListeners = refreshListeners;
         this.connectionListeners = connectionListeners;
+        this.caches = Lazy.of(() -> {
+            List<RefreshListener> observers = new ArrayList<>();
+            refreshListeners.forEach(observers::add);
+            return new TokenCaches(observers);
+        });
     }
 
     /** The names of the Lakebase datasources, the default one first. */
@@ -74,7 +83,7 @@ public class LakebaseCredentials {
                 if (settings == null) {
                     throw new LakebaseConfigurationException("No Lakebase datasource named '" + datasource + "'");
                 }
-                LakebaseProperties properties = LakebaseProperties.of(datasource);
+                PropertyNames properties = PropertyNames.of(datasource);
                 login = LakebaseLogin.create(settings, properties, caches(), ConfigProvider.getConfig()
                         .getOptionalValue(properties.datasourceProperty("jdbc.acquisition-timeout"), Duration.class));
                 ConnectionEvents.addRecovery(login);
@@ -99,6 +108,13 @@ public class LakebaseCredentials {
         return caches().all().stream().map(shared -> new EndpointTokens(shared.endpoint(), shared.cache())).toList();
     }
 
+    /** Mints a new token for the default datasource now; completes with its status afterwards. */
+    public CompletionStage<LakebaseStatus> refreshToken() {
+        TokenCache cache = login().cache();
+        return cache == null ? CompletableFuture.completedFuture(status())
+                : cache.refreshNow().thenApply(token -> status());
+    }
+
     /** The default datasource's login state now; never throws for a configuration the user fixed. */
     public LakebaseStatus status() {
         return status(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
@@ -107,26 +123,14 @@ public class LakebaseCredentials {
     /** A datasource's login state now, for health checks and the Dev UI. */
     public LakebaseStatus status(String datasource) {
         LakebaseLogin login = login(datasource);
-        return LakebaseStatus.of(login, Optional.ofNullable(login.cache()).map(TokenCache::state), Instant.now());
+        return LoginStatus.of(login, Optional.ofNullable(login.cache()).map(TokenCache::state), Instant.now());
     }
 
     private TokenCaches caches() {
-        TokenCaches current = caches;
-        if (current == null) {
-            synchronized (this) {
-                current = caches;
-                if (current == null) {
-                    if (closed) {
-                        throw new IllegalStateException("No Lakebase token cache: the application is stopping");
-                    }
-                    List<RefreshListener> observers = new ArrayList<>();
-                    refreshListeners.forEach(observers::add);
-                    current = new TokenCaches(observers);
-                    caches = current;
-                }
-            }
+        if (closed) {
+            throw new IllegalStateException("No Lakebase token cache: the application is stopping");
         }
-        return current;
+        return caches.get();
     }
 
     /**
@@ -158,14 +162,14 @@ public class LakebaseCredentials {
 
     private void start(String datasource) {
         LakebaseDatasourceConfig settings = config.datasource(datasource);
-        boolean failOnStartup = settings == null || settings.token().failOnStartup();
+        boolean failOnStartup = settings.token().failOnStartup();
         LakebaseLogin started = login(datasource);
         if (started.cache() == null) {
             LakebaseLog.LOG.debugf("Lakebase %s on %s uses a native PostgreSQL password",
-                    LakebaseProperties.of(datasource), started.settings().describe());
+                    PropertyNames.of(datasource), started.settings().describe());
             return;
         }
-        LakebaseProperties properties = LakebaseProperties.of(datasource);
+        PropertyNames properties = PropertyNames.of(datasource);
         if (failOnStartup) {
             started.start(true);
             LakebaseLog.LOG.infof("Lakebase %s ready for %s@%s", properties, started.username(),
@@ -202,9 +206,6 @@ public class LakebaseCredentials {
             registered.forEach(ConnectionEvents::unregister);
             registered.clear();
         }
-        TokenCaches current = caches;
-        if (current != null) {
-            current.close();
-        }
+        caches.ifMade().ifPresent(TokenCaches::close);
     }
 }

@@ -1,4 +1,4 @@
-package io.quarkiverse.lakebase.runtime.token;
+package io.quarkiverse.lakebase;
 
 import java.time.Duration;
 import java.util.Optional;

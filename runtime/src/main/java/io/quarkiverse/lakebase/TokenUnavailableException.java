@@ -1,4 +1,4 @@
-package io.quarkiverse.lakebase.runtime.token;
+package io.quarkiverse.lakebase;
 
 /**
  * No valid token can be handed out: none was ever minted, or the cached one expired while refreshes failed.

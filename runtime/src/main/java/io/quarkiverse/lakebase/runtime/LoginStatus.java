@@ -6,20 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.LakebaseStatus;
+import io.quarkiverse.lakebase.TokenRefreshException;
 import io.quarkiverse.lakebase.runtime.token.TokenCacheState;
-import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
 
 /**
- * What an operator needs to know about the Lakebase login at one instant, for the health check and the Dev UI. Holds
- * no secret: failure messages are written without them, and the token itself is never copied here.
- *
- * @param healthy whether new connections can log in now and will still be able to after the next refresh attempt
- * @param reason why not, when not healthy
+ * Reads a datasource's login into a {@link LakebaseStatus}: healthy while new connections can log in now and will still
+ * be able to after the next refresh attempt.
  */
-public record LakebaseStatus(boolean healthy, String reason, Map<String, Object> details) {
+final class LoginStatus {
 
-    public static LakebaseStatus of(LakebaseLogin login, Optional<TokenCacheState> tokens, Instant now) {
+    private LoginStatus() {
+    }
+
+    static LakebaseStatus of(LakebaseLogin login, Optional<TokenCacheState> tokens, Instant now) {
         Map<String, Object> details = new LinkedHashMap<>();
         LakebaseSettings settings = login.settings();
         settings.endpoint().ifPresent(endpoint -> details.put("endpoint", endpoint));

@@ -22,7 +22,7 @@ import io.smallrye.config.Priorities;
  * expressions that reference these properties, such as the derived datasource URL, see the fallback.
  */
 @Priority(Priorities.LIBRARY + 250)
-public class DatabricksAppsEnvironment implements ConfigSourceInterceptor {
+public class DatabricksAppsEnvironmentInterceptor implements ConfigSourceInterceptor {
 
     static final String HTTP_PORT = "quarkus.http.port";
     static final String HTTP_HOST = "quarkus.http.host";

@@ -1,4 +1,4 @@
-package io.quarkiverse.lakebase.runtime;
+package io.quarkiverse.lakebase;
 
 import java.util.List;
 import java.util.Map;

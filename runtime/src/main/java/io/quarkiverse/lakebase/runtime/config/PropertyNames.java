@@ -7,21 +7,22 @@ import io.quarkus.datasource.common.runtime.DataSourceUtil;
 /**
  * The property names of one Lakebase datasource, so that every message names exactly what the user has to set.
  */
-public final class LakebaseProperties {
+public final class PropertyNames {
 
-    private static final String ROOT = "quarkus.lakebase.";
+    /** The prefix of every Lakebase property. */
+    public static final String ROOT = "quarkus.lakebase.";
 
     private final String datasource;
     private final String prefix;
 
-    private LakebaseProperties(String datasource, String prefix) {
+    private PropertyNames(String datasource, String prefix) {
         this.datasource = datasource;
         this.prefix = prefix;
     }
 
-    public static LakebaseProperties of(String datasource) {
-        return DataSourceUtil.isDefault(datasource) ? new LakebaseProperties(datasource, ROOT)
-                : new LakebaseProperties(datasource, ROOT + "\"" + datasource + "\".");
+    public static PropertyNames of(String datasource) {
+        return DataSourceUtil.isDefault(datasource) ? new PropertyNames(datasource, ROOT)
+                : new PropertyNames(datasource, ROOT + "\"" + datasource + "\".");
     }
 
     public String datasource() {
@@ -39,7 +40,7 @@ public final class LakebaseProperties {
 
     /** The full name of a property of the Quarkus datasource, {@code quarkus.datasource."name".jdbc.max-lifetime}. */
     public String datasourceProperty(String property) {
-        return (isDefault() ? "quarkus.datasource." : "quarkus.datasource.\"" + datasource + "\".") + property;
+        return DataSourceUtil.dataSourcePropertyKey(datasource, property);
     }
 
     /**
@@ -51,7 +52,7 @@ public final class LakebaseProperties {
     }
 
     private static String environmentVariable(String property) {
-        Map<String, String> fallbacks = DatabricksAppsEnvironment.FALLBACKS;
+        Map<String, String> fallbacks = DatabricksAppsEnvironmentInterceptor.FALLBACKS;
         return fallbacks.get(ROOT + property);
     }
 

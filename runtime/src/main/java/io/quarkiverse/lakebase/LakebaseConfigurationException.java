@@ -1,4 +1,4 @@
-package io.quarkiverse.lakebase.runtime;
+package io.quarkiverse.lakebase;
 
 /**
  * A configuration the user must fix; the message names the property and the environment variable to set.

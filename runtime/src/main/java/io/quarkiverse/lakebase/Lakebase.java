@@ -1,4 +1,4 @@
-package io.quarkiverse.lakebase.runtime;
+package io.quarkiverse.lakebase;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,16 +14,22 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Singleton;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.lakebase.runtime.LakebaseLogin;
+import io.quarkiverse.lakebase.runtime.LakebaseLogins;
+import io.quarkiverse.lakebase.runtime.LakebaseSettings;
+import io.quarkiverse.lakebase.runtime.config.LakebaseDefaults;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
- * The Lakebase datasource the way the reference plugin offers it: {@code query(sql, params)}, the pool, and the
- * connection settings for libraries that connect on their own. Every part shares the application's one token cache.
+ * The default Lakebase datasource the way Databricks AppKit's Lakebase plugin offers it: {@code query(sql, params)}, the
+ * pool, and the connection settings for libraries that connect on their own; and its login state. Every part shares the
+ * datasource's one token cache. Inject it where a {@code DataSource} is not enough.
  */
 @Singleton
 public class Lakebase {
@@ -36,12 +42,12 @@ public class Lakebase {
             "time", LocalTime.class);
 
     private final AgroalDataSource dataSource;
-    private final LakebaseCredentials credentials;
+    private final LakebaseLogins logins;
     private final LakebaseRuntimeConfig config;
 
-    public Lakebase(AgroalDataSource dataSource, LakebaseCredentials credentials, LakebaseRuntimeConfig config) {
+    public Lakebase(AgroalDataSource dataSource, LakebaseLogins logins, LakebaseRuntimeConfig config) {
         this.dataSource = dataSource;
-        this.credentials = credentials;
+        this.logins = logins;
         this.config = config;
     }
 
@@ -69,13 +75,27 @@ public class Lakebase {
         return dataSource;
     }
 
+    /** The login state now: healthy or why not, and the token's life. */
+    public LakebaseStatus status() {
+        return logins.status();
+    }
+
+    /**
+     * Mints a new token now, whatever the schedule, as the Dev UI's "refresh token now" does; joins a mint already in
+     * flight. The stage completes with the new status, or fails with a {@link TokenUnavailableException} that says
+     * why. Nothing happens with a native password.
+     */
+    public CompletionStage<LakebaseStatus> refreshToken() {
+        return logins.refreshToken();
+    }
+
     /** Host, port, database, role, SSL mode, JDBC URL, and a supplier of the current password. */
     public LakebaseConnectionConfig connectionConfig() {
-        LakebaseLogin login = credentials.login();
+        LakebaseLogin login = logins.login();
         LakebaseSettings settings = login.settings();
         String sslMode = config.datasource(DataSourceUtil.DEFAULT_DATASOURCE_NAME).sslMode().libpqName();
-        String jdbcUrl = "jdbc:postgresql://" + settings.host() + ":" + settings.port() + "/" + settings.database()
-                + "?sslmode=" + sslMode;
+        String jdbcUrl = "jdbc:" + LakebaseDefaults.postgresqlUrl(settings.host(), String.valueOf(settings.port()),
+                settings.database()) + "?sslmode=" + sslMode;
         return new LakebaseConnectionConfig(settings.host(), settings.port(), settings.database(), login.username(),
                 sslMode, jdbcUrl, login::currentPassword);
     }

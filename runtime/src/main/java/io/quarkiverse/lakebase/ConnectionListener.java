@@ -1,4 +1,4 @@
-package io.quarkiverse.lakebase.runtime.jdbc;
+package io.quarkiverse.lakebase;
 
 import java.time.Duration;
 

@@ -1,0 +1,17 @@
+/**
+ * Minting tokens and reading the role through the Databricks SDK for Java.
+ * <p>
+ * Couplings, and what breaks if they change:
+ * <ul>
+ * <li>The SDK's own retries are off: the token cache owns retries. To honour a {@code Retry-After}, which the SDK's
+ * error does not carry, {@link io.quarkiverse.lakebase.runtime.databricks.RetryAfterHttpClient} keeps it in a
+ * thread-local that the token source reads on the same thread. This relies on the SDK calling its HTTP client
+ * synchronously on the caller's thread; if it stops doing so, the delay is lost and
+ * {@code WorkspaceFaultsTest.aThrottledRefreshWaitsWhatTheWorkspaceAskedFor} and
+ * {@code StartupWaitsForTheThrottledWorkspaceTest} fail.</li>
+ * <li>The SDK's credential object prints the token in its {@code toString()}: it is never logged or kept. Its HTTP
+ * client logs headers and bodies below INFO, which the deployment module holds at INFO
+ * ({@code SecretsStayOutOfLogsTest}, every category at TRACE).</li>
+ * </ul>
+ */
+package io.quarkiverse.lakebase.runtime.databricks;

@@ -12,19 +12,21 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 import io.quarkiverse.lakebase.runtime.devui.LakebaseJsonRpcService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What the Dev UI card shows and does: the login's details and the token's life, never the token; "refresh token now"
  * mints a new one; "flush pool" closes idle connections.
+ * <p>
+ * The Dev UI's backend is the extension's own, not public API: the test calls it as the card does.
  */
 @QuarkusTest
 class DevUiServiceTest {
 
     @Inject
-    LakebaseCredentials credentials;
+    LakebaseLogins credentials;
 
     @Inject
     Instance<AgroalDataSource> dataSource;

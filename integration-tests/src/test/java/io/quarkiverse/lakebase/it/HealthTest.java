@@ -2,6 +2,7 @@ package io.quarkiverse.lakebase.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
@@ -22,7 +23,7 @@ class HealthTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @Test
-    void readinessFollowsTheTokenThroughAnOutage() throws InterruptedException {
+    void readinessFollowsTheTokenThroughAnOutage() {
         assertThat(awaitReadiness(200).getString("checks.find { it.name == 'Lakebase' }.status")).isEqualTo("UP");
 
         WorkspaceEmulatorClient.fail(503, -1);
@@ -39,16 +40,11 @@ class HealthTest {
         assertThat(up.getLong("checks.find { it.name == 'Lakebase' }.data.tokenSecondsLeft")).isPositive();
     }
 
-    private static JsonPath awaitReadiness(int status) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
+    private static JsonPath awaitReadiness(int status) {
+        return await("readiness " + status).atMost(DEADLINE).until(() -> {
             var response = given().when().get("/q/health/ready").then().extract();
             assertThat(response.statusCode()).as("readiness never fails with a server error").isNotEqualTo(500);
-            if (response.statusCode() == status) {
-                return response.jsonPath();
-            }
-            assertThat(System.nanoTime()).as("readiness %d", status).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+            return response;
+        }, response -> response.statusCode() == status).jsonPath();
     }
 }

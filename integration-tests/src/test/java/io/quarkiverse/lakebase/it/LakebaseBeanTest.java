@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.lakebase.runtime.Lakebase;
-import io.quarkiverse.lakebase.runtime.LakebaseConnectionConfig;
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
-import io.quarkiverse.lakebase.runtime.QueryResult;
+import io.quarkiverse.lakebase.Lakebase;
+import io.quarkiverse.lakebase.LakebaseConnectionConfig;
+import io.quarkiverse.lakebase.QueryResult;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The reference plugin's API in Java: query with bind parameters, the pool, and connection settings. */
+/** Databricks AppKit's Lakebase plugin API in Java: query with bind parameters, the pool, and connection settings. */
 @QuarkusTest
 class LakebaseBeanTest {
 
@@ -26,9 +24,6 @@ class LakebaseBeanTest {
     @Inject
     Lakebase lakebase;
     // end::inject[]
-
-    @Inject
-    LakebaseCredentials credentials;
 
     @Test
     void queriesWithBindParametersReturnTypedImmutableRows() throws Exception {
@@ -62,7 +57,7 @@ class LakebaseBeanTest {
         String password = config.password().get();
         // end::connection-config[]
 
-        assertThat(password).isEqualTo(credentials.tokenCache().orElseThrow().token(Duration.ofSeconds(10)).secret());
+        assertThat(password).isEqualTo(lakebase.connectionConfig().password().get());
         assertThat(config.toString()).doesNotContain(password);
         assertThat(config.orm().toString()).doesNotContain(password);
         assertThat(config.orm().ssl()).isFalse();
@@ -77,7 +72,7 @@ class LakebaseBeanTest {
         assertThat(WorkspaceEmulatorClient.requests(WorkspaceEmulatorClient.CREDENTIALS))
                 .as("settings share the application's token: no new mint").isEqualTo(mintsBefore);
 
-        credentials.tokenCache().orElseThrow().refreshNow().toCompletableFuture().join();
+        lakebase.refreshToken().toCompletableFuture().join();
         assertThat(config.password().get()).as("the supplier follows rotations").isNotEqualTo(password);
         assertThat(lakebase.dataSource().getConnection().isValid(1)).isTrue();
     }

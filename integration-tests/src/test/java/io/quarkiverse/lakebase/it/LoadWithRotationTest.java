@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.Lakebase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -42,7 +42,7 @@ class LoadWithRotationTest {
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
     @Inject
-    LakebaseCredentials credentials;
+    Lakebase lakebase;
 
     @Test
     void fiftyClientsForAMinuteAcrossRotations() throws Exception {
@@ -51,7 +51,7 @@ class LoadWithRotationTest {
         Map<String, List<Long>> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger failures = new AtomicInteger();
         int mintsBefore = WorkspaceEmulatorClient.requests(WorkspaceEmulatorClient.CREDENTIALS);
-        long refreshesBefore = credentials.tokenCache().orElseThrow().state().refreshCount();
+        long refreshesBefore = lakebase.status().refreshCount();
         long started = System.nanoTime();
         long end = started + DURATION.toNanos();
 
@@ -92,7 +92,7 @@ class LoadWithRotationTest {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         int mints = WorkspaceEmulatorClient.requests(WorkspaceEmulatorClient.CREDENTIALS) - mintsBefore;
-        long rotations = credentials.tokenCache().orElseThrow().state().refreshCount() - refreshesBefore;
+        long rotations = lakebase.status().refreshCount() - refreshesBefore;
 
         assertThat(failures.get()).as("failed requests").isZero();
         for (Map.Entry<String, List<Long>> client : acknowledged.entrySet()) {

@@ -1,18 +1,20 @@
 package io.quarkiverse.lakebase.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.Lakebase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,7 +31,7 @@ class OutagePastExpiryTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @Inject
-    LakebaseCredentials credentials;
+    Lakebase lakebase;
 
     @Inject
     AgroalDataSource dataSource;
@@ -38,11 +40,11 @@ class OutagePastExpiryTest {
     Pool reactive;
 
     @Test
-    void newConnectionsFailWithTheReasonOpenOnesWorkAndServiceResumes() throws Exception {
+    void newConnectionsFailWithTheReasonOpenOnesWorkAndServiceResumes() throws SQLException {
         try (Connection open = dataSource.getConnection()) {
             WorkspaceEmulatorClient.fail(503, -1);
             try {
-                awaitUntil(() -> !credentials.status().healthy());
+                awaitUntil(() -> !lakebase.status().healthy());
                 SQLException refused = awaitRefusal();
                 assertThat(refused.getMessage()).contains("Lakebase database token", "HTTP 503");
 
@@ -64,38 +66,31 @@ class OutagePastExpiryTest {
         });
     }
 
-    private SQLException awaitRefusal() throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
+    /** A new physical connection is refused: the idle ones are flushed before each try. */
+    private SQLException awaitRefusal() {
+        return await("a new connection refused").atMost(DEADLINE).until(() -> {
             dataSource.flush(AgroalDataSource.FlushMode.IDLE);
             try (Connection fresh = dataSource.getConnection()) {
-                assertThat(System.nanoTime()).as("a new connection refused").isLessThan(deadline);
+                return null;
             } catch (SQLException e) {
                 return e;
             }
-            Thread.sleep(100);
-        }
+        }, refusal -> refusal != null);
     }
 
     /** Reactive connections live one second: once the idle ones are gone, a query needs a new login. */
-    private Throwable awaitReactiveRefusal() throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
+    private Throwable awaitReactiveRefusal() {
+        return await("a new reactive connection refused").atMost(DEADLINE).until(() -> {
             try {
                 reactive.query("SELECT 1").execute().await().atMost(DEADLINE);
-                assertThat(System.nanoTime()).as("a new reactive connection refused").isLessThan(deadline);
+                return null;
             } catch (RuntimeException e) {
                 return e;
             }
-            Thread.sleep(100);
-        }
+        }, refusal -> refusal != null);
     }
 
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private static void awaitUntil(Callable<Boolean> condition) {
+        await().atMost(DEADLINE).until(condition);
     }
 }

@@ -18,10 +18,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.lakebase.runtime.Lakebase;
-import io.quarkiverse.lakebase.runtime.LakebaseConnectionConfig;
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
-import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
+import io.quarkiverse.lakebase.Lakebase;
+import io.quarkiverse.lakebase.LakebaseConnectionConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -38,9 +36,6 @@ class PanacheAcrossRotationTest {
     private static final Duration TIME_LIMIT = Duration.ofSeconds(40);
 
     @Inject
-    LakebaseCredentials credentials;
-
-    @Inject
     Lakebase lakebase;
 
     @Inject
@@ -48,7 +43,7 @@ class PanacheAcrossRotationTest {
 
     @Test
     void productsAreAddedAndReadAcrossRotations() throws Exception {
-        DatabaseToken first = credentials.tokenCache().orElseThrow().token(Duration.ofSeconds(10));
+        String first = lakebase.connectionConfig().password().get();
         int mintsBefore = WorkspaceEmulatorClient.requests(WorkspaceEmulatorClient.CREDENTIALS);
         Set<Integer> backends = new HashSet<>();
         List<Integer> added = new ArrayList<>();
@@ -69,7 +64,7 @@ class PanacheAcrossRotationTest {
                 .getList("findAll { it.name.startsWith('rotating-') }.id", Integer.class);
         assertThat(stored).containsExactlyInAnyOrderElementsOf(added);
         LakebaseConnectionConfig login = lakebase.connectionConfig();
-        assertThatThrownBy(() -> DriverManager.getConnection(login.jdbcUrl(), login.username(), first.secret()).close())
+        assertThatThrownBy(() -> DriverManager.getConnection(login.jdbcUrl(), login.username(), first).close())
                 .as("the first token, replaced").isInstanceOfSatisfying(SQLException.class,
                         e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
 

@@ -17,8 +17,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.lakebase.runtime.Lakebase;
-import io.quarkiverse.lakebase.runtime.LakebaseConnectionConfig;
+import io.quarkiverse.lakebase.Lakebase;
+import io.quarkiverse.lakebase.LakebaseConnectionConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 

@@ -1,6 +1,7 @@
 package io.quarkiverse.lakebase.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -10,7 +11,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.Lakebase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,23 +31,21 @@ class ReactiveClientTest {
     Pool reactive;
 
     @Inject
-    LakebaseCredentials credentials;
+    Lakebase lakebase;
 
     @Test
-    void newReactiveConnectionsLogInWithTheCurrentTokenAcrossRotations() throws InterruptedException {
+    void newReactiveConnectionsLogInWithTheCurrentTokenAcrossRotations() {
         int mintsBefore = WorkspaceEmulatorClient.requests(WorkspaceEmulatorClient.CREDENTIALS);
         long rotationsBefore = refreshCount();
         Set<Integer> backends = new HashSet<>();
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (refreshCount() < rotationsBefore + 2) {
-            assertThat(System.nanoTime()).as("two token rotations").isLessThan(deadline);
+        await("two token rotations").atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> {
             Row row = reactive.query("SELECT current_user, pg_backend_pid()").execute().await().atMost(DEADLINE)
                     .iterator().next();
             assertThat(row.getString(0)).as("the role of the Lakebase login")
-                    .isEqualTo(credentials.login().username());
+                    .isEqualTo(lakebase.connectionConfig().username());
             backends.add(row.getInteger(1));
-            Thread.sleep(100);
-        }
+            return refreshCount() >= rotationsBefore + 2;
+        });
 
         assertThat(backends).as("connections opened again, with the newer tokens").hasSizeGreaterThan(1);
         assertThat(WorkspaceEmulatorClient.requests(WorkspaceEmulatorClient.CREDENTIALS) - mintsBefore)
@@ -54,6 +53,6 @@ class ReactiveClientTest {
     }
 
     private long refreshCount() {
-        return credentials.tokenCache().orElseThrow().state().refreshCount();
+        return lakebase.status().refreshCount();
     }
 }

@@ -6,7 +6,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Tokens of twenty seconds, so an outage of a few seconds stays inside a token's life; quick retries; a one-second
- * limit on workspace calls, so a hung workspace is detected; connections recycled every second.
+ * limit on workspace calls, so a hung workspace is detected; a refused token minted again at most every two seconds;
+ * connections recycled every second.
  */
 public class SlowRotation implements QuarkusTestProfile {
 
@@ -17,6 +18,7 @@ public class SlowRotation implements QuarkusTestProfile {
                 "quarkus.lakebase.token.retry-initial-delay", "200MS",
                 "quarkus.lakebase.token.retry-max-delay", "1S",
                 "quarkus.lakebase.databricks.http-timeout", "1S",
+                "quarkus.lakebase.token.remint-after-rejection-interval", "2S",
                 "quarkus.datasource.jdbc.max-lifetime", "1S");
     }
 }

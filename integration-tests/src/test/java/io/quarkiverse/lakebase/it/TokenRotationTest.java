@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Properties;
 
 import jakarta.inject.Inject;
@@ -13,8 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
-import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
+import io.quarkiverse.lakebase.Lakebase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -28,22 +26,22 @@ import io.quarkus.test.junit.TestProfile;
 class TokenRotationTest {
 
     @Inject
-    LakebaseCredentials credentials;
+    Lakebase lakebase;
 
     @Test
     void requestsSucceedAcrossRotationsWithOneMintPerRotation() throws Exception {
-        DatabaseToken first = credentials.tokenCache().orElseThrow().token(Duration.ofSeconds(10));
+        String first = lakebase.connectionConfig().password().get();
         RotatingOrders.placeAcrossRotations("rotation", 3);
 
         assertThatThrownBy(() -> login(first)).isInstanceOfSatisfying(SQLException.class,
                 e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
     }
 
-    private void login(DatabaseToken token) throws SQLException {
+    private void login(String token) throws SQLException {
         var config = ConfigProvider.getConfig();
         Properties properties = new Properties();
         properties.setProperty("user", config.getValue("quarkus.lakebase.databricks.client-id", String.class));
-        properties.setProperty("password", token.secret());
+        properties.setProperty("password", token);
         DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
                 + config.getValue("quarkus.lakebase.port", String.class) + "/"
                 + config.getValue("quarkus.lakebase.database", String.class), properties).close();

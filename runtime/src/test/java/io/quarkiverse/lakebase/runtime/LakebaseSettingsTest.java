@@ -10,10 +10,11 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironment;
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
+import io.quarkiverse.lakebase.LakebaseConfigurationException;
+import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironmentInterceptor;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
-import io.quarkiverse.lakebase.runtime.config.NamedDatasourceSpelling;
+import io.quarkiverse.lakebase.runtime.config.NamedDatasourceSpellingInterceptor;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
@@ -70,7 +71,7 @@ class LakebaseSettingsTest {
         SmallRyeConfig config = config(named);
 
         assertThatThrownBy(() -> LakebaseSettings.check(
-                config.getConfigMapping(LakebaseRuntimeConfig.class).datasource("reports"), LakebaseProperties.of("reports")))
+                config.getConfigMapping(LakebaseRuntimeConfig.class).datasource("reports"), PropertyNames.of("reports")))
                 .hasMessageContaining("quarkus.lakebase.\"reports\".host")
                 .hasMessageContaining("quarkus.lakebase.\"reports\".port")
                 .hasMessageNotContaining("PGHOST");
@@ -83,20 +84,20 @@ class LakebaseSettingsTest {
                 "quarkus.lakebase.database", "databricks_postgres"));
         overrides.forEach((key, value) -> {
             if (key.startsWith("PG")) {
-                properties.remove(DatabricksAppsEnvironment.FALLBACKS.entrySet().stream()
+                properties.remove(DatabricksAppsEnvironmentInterceptor.FALLBACKS.entrySet().stream()
                         .filter(entry -> entry.getValue().equals(key)).findFirst().orElseThrow().getKey());
             }
             properties.put(key, value);
         });
         return LakebaseSettings.check(config(properties).getConfigMapping(LakebaseRuntimeConfig.class)
                 .datasource(DataSourceUtil.DEFAULT_DATASOURCE_NAME),
-                LakebaseProperties.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME));
+                PropertyNames.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME));
     }
 
     private static SmallRyeConfig config(Map<String, String> properties) {
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
-                .withInterceptors(new DatabricksAppsEnvironment(), new NamedDatasourceSpelling())
+                .withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor())
                 .withSources(new PropertiesConfigSource(properties, "application.properties", 250))
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withMapping(LakebaseRuntimeConfig.class)

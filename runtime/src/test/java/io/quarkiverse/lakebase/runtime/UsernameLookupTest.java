@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.lakebase.LakebaseConfigurationException;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
 
 /**

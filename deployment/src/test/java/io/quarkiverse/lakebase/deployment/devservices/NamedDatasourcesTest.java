@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.QuarkusUnitTest;
@@ -27,11 +27,8 @@ import io.quarkus.test.QuarkusUnitTest;
 class NamedDatasourcesTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = withLakebase(withLakebase(withLakebase(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClass(EmulatorRequests.class))
-            .overrideConfigKey("quarkus.lakebase.devservices.enabled", "false"),
-            "quarkus.lakebase.", "lakebase.test"),
-            "quarkus.lakebase.mirror.", "lakebase.test"),
+    static final QuarkusUnitTest APP = LocalLakebaseApplication.connect(LocalLakebaseApplication.connect(
+            LocalLakebaseApplication.application(), "quarkus.lakebase.mirror.", "lakebase.test"),
             "quarkus.lakebase.\"reports\".", "lakebase.second");
 
     @Inject
@@ -46,19 +43,7 @@ class NamedDatasourcesTest {
     AgroalDataSource reports;
 
     @Inject
-    LakebaseCredentials credentials;
-
-    private static QuarkusUnitTest withLakebase(QuarkusUnitTest app, String prefix, String lakebase) {
-        return app.overrideConfigKey(prefix + "endpoint", "${" + lakebase + ".endpoint}")
-                .overrideConfigKey(prefix + "host", "127.0.0.1")
-                .overrideConfigKey(prefix + "port", "${" + lakebase + ".port}")
-                .overrideConfigKey(prefix + "database", "${" + lakebase + ".database}")
-                .overrideConfigKey(prefix + "ssl-mode", "disable")
-                .overrideConfigKey(prefix + "databricks.host", "${" + lakebase + ".workspace-url}")
-                .overrideConfigKey(prefix + "databricks.auth-type", "oauth-m2m")
-                .overrideConfigKey(prefix + "databricks.client-id", "${" + lakebase + ".client-id}")
-                .overrideConfigKey(prefix + "databricks.client-secret", "${" + lakebase + ".client-secret}");
-    }
+    LakebaseLogins credentials;
 
     @Test
     void eachDatasourceLogsInToItsOwnEndpoint() throws SQLException {

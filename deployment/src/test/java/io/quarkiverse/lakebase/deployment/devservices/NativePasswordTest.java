@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** With {@code quarkus.lakebase.password}, the role logs in with that password and the workspace is never called. */
@@ -36,7 +36,7 @@ class NativePasswordTest {
     DataSource dataSource;
 
     @Inject
-    LakebaseCredentials credentials;
+    LakebaseLogins credentials;
 
     @Test
     void logsInWithThePasswordAndMintsNothing() throws SQLException {

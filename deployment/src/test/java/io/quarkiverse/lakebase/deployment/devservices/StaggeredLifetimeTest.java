@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
+import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -71,7 +71,7 @@ class StaggeredLifetimeTest {
     AgroalDataSource dataSource;
 
     @Inject
-    LakebaseCredentials credentials;
+    LakebaseLogins credentials;
 
     @Test
     void connectionsOpenedTogetherAreRetiredApartAndNeverInUse() throws Exception {
@@ -90,7 +90,8 @@ class StaggeredLifetimeTest {
             for (int i = 0; i < CONNECTIONS; i++) {
                 clients.execute(() -> useThePool(stop, queries, failures));
             }
-            // generous bound for the loop only: each connection's own age is asserted below
+            // samples the server's view every few milliseconds to record each backend's life (a timeline, not a wait
+            // for a condition); generous bound for the loop only: each connection's own age is asserted below
             long deadline = opened + MAX_LIFETIME.plus(MARGIN).multipliedBy(2).toNanos();
             while (backends.ended.size() < originals.size() && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL_MILLIS);

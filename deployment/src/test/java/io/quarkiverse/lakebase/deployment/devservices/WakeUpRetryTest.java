@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.lakebase.ConnectionListener;
 import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
-import io.quarkiverse.lakebase.runtime.jdbc.ConnectionListener;
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.quarkiverse.lakebase.runtime.jdbc.LoginRecovery;
 

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.databricks.WorkspaceUsername;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /** The role of a service principal is its client id; a user's is the {@code userName} the workspace reports. */
 class WorkspaceUsernameTest {
 
-    private static final LakebaseProperties DEFAULT = LakebaseProperties.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
+    private static final PropertyNames DEFAULT = PropertyNames.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
 
     private static final String ME = "/api/2.0/preview/scim/v2/Me";
 

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.lakebase.runtime.Lakebase;
-import io.quarkiverse.lakebase.runtime.LakebaseConnectionConfig;
-import io.quarkiverse.lakebase.runtime.LakebaseCredentials;
-import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.Lakebase;
+import io.quarkiverse.lakebase.LakebaseConnectionConfig;
+import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.SmallRyeConfig;
@@ -46,7 +46,7 @@ class YamlConfigurationTest {
     Lakebase lakebase;
 
     @Inject
-    LakebaseCredentials credentials;
+    LakebaseLogins credentials;
 
     @Test
     void connectsWithATokenFromTheWorkspaceTheYamlNames() throws SQLException {

@@ -2,15 +2,22 @@ package io.quarkiverse.lakebase.deployment.nativeimage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.Indexer;
 import org.junit.jupiter.api.Test;
 
 import com.databricks.sdk.core.oauth.OAuthResponse;
@@ -19,6 +26,7 @@ import com.databricks.sdk.service.iam.User;
 import com.databricks.sdk.service.postgres.DatabaseCredential;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 
 /**
@@ -71,10 +79,38 @@ class NativeRegistrationsTest {
                 .singleElement().satisfies(item -> assertThat(item.isConstructors()).isTrue());
     }
 
+    @Test
+    void theErrorDetailsAreFoundInTheIndexGeneratedClassesIncluded() {
+        assertThat(registered()).contains("com.databricks.sdk.core.error.details.ErrorDetails",
+                "com.databricks.sdk.core.error.details.AutoValue_ErrorDetails",
+                "com.databricks.sdk.core.error.details.AutoValue_ErrorDetails$Builder",
+                "com.databricks.sdk.core.error.details.ErrorDetailsDeserializer",
+                "com.databricks.sdk.core.error.details.AutoValue_RetryInfo");
+    }
+
     private static List<ReflectiveClassBuildItem> registrations() {
         List<ReflectiveClassBuildItem> items = new ArrayList<>();
-        new NativeImageProcessor().registerSdkJsonModels(items::add);
+        IndexView sdk = sdkIndex();
+        new NativeImageProcessor().registerSdkJsonModels(new CombinedIndexBuildItem(sdk, sdk), items::add);
         return items;
+    }
+
+    /** The Databricks SDK's JAR indexed, as the build indexes it for a native image. */
+    private static IndexView sdkIndex() {
+        Indexer indexer = new Indexer();
+        try (JarFile jar = new JarFile(Path.of(DatabaseCredential.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        indexer.index(in);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not index the Databricks SDK", e);
+        }
+        return indexer.complete();
     }
 
     private Set<String> registered() {

@@ -115,7 +115,7 @@ class DocumentedConfigurationTest {
     }
 
     private static LakebaseSettings checked(SmallRyeConfig config, String datasource) {
-        return LakebaseSettings.check(datasource(config, datasource), LakebaseProperties.of(datasource));
+        return LakebaseSettings.check(datasource(config, datasource), PropertyNames.of(datasource));
     }
 
     private static LakebaseDatasourceConfig datasource(SmallRyeConfig config, String datasource) {
@@ -135,7 +135,7 @@ class DocumentedConfigurationTest {
         sources.add(new PropertiesConfigSource(file, 250));
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
-                .withInterceptors(new DatabricksAppsEnvironment(), new NamedDatasourceSpelling())
+                .withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor())
                 .withProfile(profile)
                 .withSources(sources.toArray(new PropertiesConfigSource[0]))
                 .withConverter(Duration.class, 200, new DurationConverter())
@@ -147,7 +147,7 @@ class DocumentedConfigurationTest {
     private static SmallRyeConfig build(String profile, Map<String, String> properties) {
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
-                .withInterceptors(new DatabricksAppsEnvironment(), new NamedDatasourceSpelling())
+                .withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor())
                 .withProfile(profile)
                 .withSources(new PropertiesConfigSource(properties, "application.properties", 250))
                 .withConverter(Duration.class, 200, new DurationConverter())

@@ -22,9 +22,9 @@ import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 import com.databricks.sdk.service.postgres.PostgresService;
 import com.google.protobuf.Timestamp;
 
-import io.quarkiverse.lakebase.runtime.config.LakebaseProperties;
-import io.quarkiverse.lakebase.runtime.token.DatabaseToken;
-import io.quarkiverse.lakebase.runtime.token.TokenRefreshException;
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.TokenRefreshException;
+import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
@@ -122,7 +122,7 @@ class DatabricksTokenSourceTest {
                 });
         WorkspaceClient client = new WorkspaceClient(true).withPostgresImpl(service);
         return new DatabricksTokenSource(() -> client, ENDPOINT, ttl, Clock.fixed(NOW, ZoneOffset.UTC),
-                LakebaseProperties.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME));
+                PropertyNames.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME));
     }
 
     private static DatabaseCredential credential(String token, long expireEpochSecond) {

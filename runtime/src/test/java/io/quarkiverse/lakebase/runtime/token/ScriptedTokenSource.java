@@ -7,6 +7,9 @@ import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.TokenRefreshException;
+
 /**
  * A token source that answers from a script of outcomes, then mints tokens of a fixed lifetime, and counts its calls.
  */

@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.lakebase.DatabaseToken;
+import io.quarkiverse.lakebase.RefreshListener;
+import io.quarkiverse.lakebase.TokenRefreshException;
+import io.quarkiverse.lakebase.TokenUnavailableException;
+
 class TokenCacheTest {
 
     private static final Duration HOUR = Duration.ofHours(1);

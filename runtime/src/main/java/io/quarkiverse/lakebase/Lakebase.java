@@ -1,29 +1,19 @@
 package io.quarkiverse.lakebase;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.lakebase.runtime.LakebaseLogin;
 import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 import io.quarkiverse.lakebase.runtime.LakebaseSettings;
+import io.quarkiverse.lakebase.runtime.Statements;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDefaults;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
+import io.quarkiverse.lakebase.runtime.user.UserPools;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
@@ -34,21 +24,17 @@ import io.quarkus.datasource.common.runtime.DataSourceUtil;
 @Singleton
 public class Lakebase {
 
-    /** Dates and times as java.time values rather than the legacy java.sql types. */
-    private static final Map<String, Class<?>> JAVA_TIME = Map.of(
-            "timestamptz", OffsetDateTime.class,
-            "timestamp", LocalDateTime.class,
-            "date", LocalDate.class,
-            "time", LocalTime.class);
-
     private final AgroalDataSource dataSource;
     private final LakebaseLogins logins;
     private final LakebaseRuntimeConfig config;
+    private final Instance<UserPools> users;
 
-    public Lakebase(AgroalDataSource dataSource, LakebaseLogins logins, LakebaseRuntimeConfig config) {
+    public Lakebase(AgroalDataSource dataSource, LakebaseLogins logins, LakebaseRuntimeConfig config,
+            Instance<UserPools> users) {
         this.dataSource = dataSource;
         this.logins = logins;
         this.config = config;
+        this.users = users;
     }
 
     /**
@@ -56,18 +42,26 @@ public class Lakebase {
      * count. The connection, statement and result set are always closed.
      */
     public QueryResult query(String sql, Object... params) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            if (!statement.execute()) {
-                return new QueryResult(List.of(), List.of(), statement.getUpdateCount());
-            }
-            try (ResultSet rows = statement.getResultSet()) {
-                return read(rows);
-            }
-        }
+        return Statements.run(dataSource, sql, params);
+    }
+
+    /**
+     * The datasource as the signed-in user of the current HTTP request, as AppKit's {@code asUser(req)}: its queries
+     * and connections log in as the user's PostgreSQL role, so PostgreSQL's grants and row-level security apply to the
+     * user. The request's forwarded access token ({@code X-Forwarded-Access-Token}) says who the user is.
+     *
+     * @throws NoSignedInUserException when the request has no signed-in user
+     */
+    public LakebaseUser asUser() {
+        return users.get().forCurrentRequest();
+    }
+
+    /**
+     * The datasource as the user whose access token this is, outside an HTTP request (a message carrying the token, a
+     * job acting for a user).
+     */
+    public LakebaseUser asUser(String accessToken) {
+        return users.get().forAccessToken(accessToken);
     }
 
     /** The pool itself. */
@@ -98,26 +92,5 @@ public class Lakebase {
                 settings.database()) + "?sslmode=" + sslMode;
         return new LakebaseConnectionConfig(settings.host(), settings.port(), settings.database(), login.username(),
                 sslMode, jdbcUrl, login::currentPassword);
-    }
-
-    private static QueryResult read(ResultSet rows) throws SQLException {
-        ResultSetMetaData metaData = rows.getMetaData();
-        List<String> columns = new ArrayList<>();
-        List<Class<?>> javaTimeTypes = new ArrayList<>();
-        for (int column = 1; column <= metaData.getColumnCount(); column++) {
-            columns.add(metaData.getColumnLabel(column));
-            javaTimeTypes.add(JAVA_TIME.get(metaData.getColumnTypeName(column)));
-        }
-        List<QueryResult.Row> result = new ArrayList<>();
-        while (rows.next()) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int column = 1; column <= columns.size(); column++) {
-                Class<?> javaTime = javaTimeTypes.get(column - 1);
-                values.put(columns.get(column - 1), javaTime == null ? rows.getObject(column)
-                        : rows.getObject(column, javaTime));
-            }
-            result.add(new QueryResult.Row(Collections.unmodifiableMap(values)));
-        }
-        return new QueryResult(List.copyOf(columns), List.copyOf(result), -1);
     }
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkiverse.lakebase.Lakebase;
+import io.quarkiverse.lakebase.NoSignedInUserException;
 import io.quarkiverse.lakebase.runtime.LakebaseCredentialsProvider;
 import io.quarkiverse.lakebase.runtime.LakebaseDatasourceNames;
 import io.quarkiverse.lakebase.runtime.LakebaseLogins;
@@ -21,6 +22,10 @@ import io.quarkiverse.lakebase.runtime.health.LakebaseHealthCheck;
 import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
 import io.quarkiverse.lakebase.runtime.telemetry.LakebaseTelemetry;
 import io.quarkiverse.lakebase.runtime.telemetry.QueryDurationRecorder;
+import io.quarkiverse.lakebase.runtime.user.CurrentUserDataSource;
+import io.quarkiverse.lakebase.runtime.user.HttpForwardedAccessToken;
+import io.quarkiverse.lakebase.runtime.user.NoSignedInUserExceptionMapper;
+import io.quarkiverse.lakebase.runtime.user.UserPools;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
@@ -36,6 +41,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem;
+import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 /**
@@ -58,6 +64,26 @@ class LakebaseProcessor {
                 .addBeanClasses(LakebaseLogins.class, LakebaseCredentialsProvider.class, Lakebase.class)
                 .setUnremovable()
                 .build();
+    }
+
+    /**
+     * Connections on behalf of the signed-in user: the registry of users' pools and the {@code @OnBehalfOfUser
+     * DataSource} always; the forwarded token is read from requests when the application has Quarkus' HTTP layer, and
+     * a request without a signed-in user is answered 401 when it has {@code quarkus-rest}.
+     */
+    @BuildStep
+    void registerUserPools(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<ExceptionMapperBuildItem> exceptionMappers) {
+        AdditionalBeanBuildItem.Builder userPools = AdditionalBeanBuildItem.builder()
+                .addBeanClasses(UserPools.class, CurrentUserDataSource.class).setUnremovable();
+        if (capabilities.isPresent(Capability.VERTX_HTTP)) {
+            userPools.addBeanClass(HttpForwardedAccessToken.class);
+        }
+        beans.produce(userPools.build());
+        if (capabilities.isPresent(Capability.REST)) {
+            exceptionMappers.produce(new ExceptionMapperBuildItem(NoSignedInUserExceptionMapper.class.getName(),
+                    NoSignedInUserException.class.getName(), null, false));
+        }
     }
 
     @BuildStep

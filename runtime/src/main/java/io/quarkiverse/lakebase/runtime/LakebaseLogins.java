@@ -103,9 +103,11 @@ public class LakebaseLogins {
         return Optional.ofNullable(login().cache());
     }
 
-    /** The token caches of all datasources, each once, however many datasources share it. */
+    /** The token caches made so far, each once, however many datasources share it. */
     public List<EndpointTokens> endpointTokens() {
-        return caches().all().stream().map(shared -> new EndpointTokens(shared.endpoint(), shared.cache())).toList();
+        // read by telemetry callbacks, which may run while the application stops: none then
+        return caches.ifMade().filter(made -> !closed).map(made -> made.all().stream()
+                .map(shared -> new EndpointTokens(shared.endpoint(), shared.cache())).toList()).orElse(List.of());
     }
 
     /** Mints a new token for the default datasource now; completes with its status afterwards. */

@@ -1,7 +1,10 @@
 package io.quarkiverse.lakebase.deployment.devservices;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkiverse.lakebase.runtime.config.DevServicesConfig;
@@ -51,6 +54,11 @@ public final class LocalLakebase implements Startable {
             public String database() {
                 return DEFAULT_DATABASE;
             }
+
+            @Override
+            public Optional<List<String>> users() {
+                return Optional.empty();
+            }
         });
     }
 
@@ -59,7 +67,9 @@ public final class LocalLakebase implements Startable {
         // the role of a service principal is its OAuth client id, as on Databricks Apps
         postgres = LocalPostgres.start(config.port().orElse(null), UUID.randomUUID().toString(), config.database());
         try {
-            workspace = WorkspaceEmulator.start(config.emulatorPort().orElse(null), postgres, config.tokenTtl());
+            Set<String> users = new LinkedHashSet<>(config.users().orElse(List.of()));
+            users.forEach(postgres::createUserRole);
+            workspace = WorkspaceEmulator.start(config.emulatorPort().orElse(null), postgres, config.tokenTtl(), users);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;

@@ -26,6 +26,9 @@ final class LocalPostgres implements AutoCloseable {
             "host all all ::1/128 scram-sha-256",
             "");
 
+    /** SQLState of a role that does not exist. */
+    private static final String UNDEFINED_OBJECT = "42704";
+
     private final EmbeddedPostgres postgres;
     private final String role;
 
@@ -68,8 +71,27 @@ final class LocalPostgres implements AutoCloseable {
 
     /** Makes the token the role's only valid password until it expires. */
     void setPassword(String token, Instant expiresAt) {
-        execute("ALTER ROLE " + identifier(role) + " PASSWORD " + literal(token) + " VALID UNTIL "
-                + literal(expiresAt.toString()));
+        setPassword(role, token, expiresAt);
+    }
+
+    /**
+     * Makes the token the only valid password of the named role until it expires. A role that does not exist is left
+     * so: Lakebase mints a token for a user without a role too, and PostgreSQL then refuses the login.
+     */
+    void setPassword(String name, String token, Instant expiresAt) {
+        try {
+            execute("ALTER ROLE " + identifier(name) + " PASSWORD " + literal(token) + " VALID UNTIL "
+                    + literal(expiresAt.toString()));
+        } catch (IllegalStateException e) {
+            if (!e.getMessage().endsWith(UNDEFINED_OBJECT)) {
+                throw e;
+            }
+        }
+    }
+
+    /** A role that logs in only with a password the workspace sets: a user's, as Lakebase names it after the user. */
+    void createUserRole(String name) {
+        execute("CREATE ROLE " + identifier(name) + " LOGIN");
     }
 
     private synchronized void execute(String sql) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -54,14 +55,18 @@ final class WorkspaceEmulator implements AutoCloseable {
     private final String clientId;
     private final String clientSecret;
     private final String personalAccessToken = "dapi" + randomSecret();
-    private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+    /** The principal (the service principal's role, or a user's name) of each access token issued. */
+    private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
+    /** The workspace's users: each has a PostgreSQL role of the same name. */
+    private final Set<String> users;
     private final Map<String, Integer> requestCounts = new ConcurrentHashMap<>();
     private final FaultPlan faults = new FaultPlan();
     private volatile Duration tokenTtl;
 
     private WorkspaceEmulator(HttpServer server, LocalPostgres postgres, String clientId, String clientSecret,
-            Duration tokenTtl) {
+            Duration tokenTtl, Set<String> users) {
         this.server = server;
+        this.users = Set.copyOf(users);
         this.postgres = postgres;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -75,7 +80,7 @@ final class WorkspaceEmulator implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    static WorkspaceEmulator start(Integer fixedPort, LocalPostgres postgres, Duration tokenTtl) {
+    static WorkspaceEmulator start(Integer fixedPort, LocalPostgres postgres, Duration tokenTtl, Set<String> users) {
         if (System.getProperty(NO_DELAY) == null) {
             // the JDK's HTTP server otherwise writes each response in two packets that Nagle's algorithm holds apart:
             // tens of milliseconds a call. It reads the property once, when it is first used in a JVM: dev and test JVMs.
@@ -85,7 +90,7 @@ final class WorkspaceEmulator implements AutoCloseable {
             HttpServer server = HttpServer.create(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), fixedPort == null ? 0 : fixedPort), 64);
             WorkspaceEmulator emulator = new WorkspaceEmulator(server, postgres, postgres.role(), randomSecret(),
-                    tokenTtl);
+                    tokenTtl, users);
             server.start();
             return emulator;
         } catch (IOException e) {
@@ -110,7 +115,7 @@ final class WorkspaceEmulator implements AutoCloseable {
         return personalAccessToken;
     }
 
-    /** Requests answered so far, by path, control calls excluded. */
+    /** Requests answered so far, by path, control calls excluded; and credentials minted, by path#principal. */
     Map<String, Integer> requestCounts() {
         return Map.copyOf(requestCounts);
     }
@@ -164,13 +169,22 @@ final class WorkspaceEmulator implements AutoCloseable {
             respond(exchange, 401, Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
             return;
         }
+        // a user's token, as the Apps proxy forwards it when the app has user authorization: asked with user=<name>
+        String user = form(exchange).get("user");
+        if (user != null && !users.contains(user)) {
+            respond(exchange, 400, Map.of("error", "invalid_request", "error_description", "No user '" + user
+                    + "' in the local workspace: set quarkus.lakebase.devservices.users"));
+            return;
+        }
         String accessToken = randomSecret();
-        accessTokens.add(accessToken);
+        accessTokens.put(accessToken, user == null ? clientId : user);
         respond(exchange, 200, Map.of("access_token", accessToken, "token_type", "Bearer", "expires_in", 3600));
     }
 
+    /** A credential logs in as the role of the principal that asked for it, and as no other. */
     private void mintDatabaseToken(HttpExchange exchange) throws IOException {
-        if (!authenticated(exchange)) {
+        String principal = principal(exchange);
+        if (principal == null) {
             return;
         }
         JsonNode request = readJson(exchange);
@@ -183,7 +197,8 @@ final class WorkspaceEmulator implements AutoCloseable {
         Duration ttl = requestedTtl(request).orElse(tokenTtl);
         Instant expiresAt = Instant.now().plus(ttl).truncatedTo(ChronoUnit.MILLIS);
         String token = randomSecret() + randomSecret();
-        postgres.setPassword(token, expiresAt);
+        postgres.setPassword(principal, token, expiresAt);
+        requestCounts.merge(CREDENTIALS_PATH + "#" + principal, 1, Integer::sum);
         respond(exchange, 200, Map.of("token", token, "expire_time", expiresAt.toString()));
     }
 
@@ -197,21 +212,38 @@ final class WorkspaceEmulator implements AutoCloseable {
     }
 
     private void currentUser(HttpExchange exchange) throws IOException {
-        if (authenticated(exchange)) {
-            respond(exchange, 200, Map.of("id", "1", "userName", clientId, "active", true));
+        String principal = principal(exchange);
+        if (principal != null) {
+            respond(exchange, 200, Map.of("id", String.valueOf(principal.hashCode()), "userName", principal,
+                    "active", true));
         }
     }
 
-    private boolean authenticated(HttpExchange exchange) throws IOException {
+    /** Who the bearer token belongs to; null, with a 401 answered, for a token the workspace did not issue. */
+    private String principal(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.startsWith("Bearer ")) {
             String bearer = authorization.substring("Bearer ".length());
-            if (accessTokens.contains(bearer) || personalAccessToken.equals(bearer)) {
-                return true;
+            String principal = personalAccessToken.equals(bearer) ? clientId : accessTokens.get(bearer);
+            if (principal != null) {
+                return principal;
             }
         }
         respond(exchange, 401, Map.of("error_code", "UNAUTHENTICATED", "message", "Invalid access token"));
-        return false;
+        return null;
+    }
+
+    private static Map<String, String> form(HttpExchange exchange) throws IOException {
+        Map<String, String> form = new LinkedHashMap<>();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
     }
 
     private void handleControl(HttpExchange exchange, String path) throws IOException {
@@ -223,6 +255,10 @@ final class WorkspaceEmulator implements AutoCloseable {
             }
             case "DELETE /emulator/faults" -> {
                 faults.clear();
+                respond(exchange, 204, null);
+            }
+            case "POST /emulator/revoke" -> {
+                accessTokens.remove(readJson(exchange).path("accessToken").asText());
                 respond(exchange, 204, null);
             }
             case "PUT /emulator/token-ttl" -> {

@@ -14,6 +14,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageProxyDefinitionBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.pkg.steps.NativeOrNativeSourcesBuild;
 
@@ -51,6 +52,12 @@ class NativeImageProcessor {
         return ReflectiveClassBuildItem.builder(LakebaseDatasourceConfig.class, TokenConfig.class, PoolConfig.class,
                 WorkspaceConfig.class, LakebaseBuildTimeConfig.class, DevServicesConfig.class, DatabricksAppConfig.class)
                 .methods().reason("NamedDatasourceKey reads the property names of the Lakebase configuration").build();
+    }
+
+    /** A signed-in user's pool counts the connections it lent with a proxy of {@link java.sql.Connection}. */
+    @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
+    NativeImageProxyDefinitionBuildItem registerLentConnectionProxy() {
+        return new NativeImageProxyDefinitionBuildItem(java.sql.Connection.class.getName());
     }
 
     /** The workspace is reached over HTTPS. */

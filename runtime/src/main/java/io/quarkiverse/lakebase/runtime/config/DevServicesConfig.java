@@ -1,6 +1,7 @@
 package io.quarkiverse.lakebase.runtime.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigGroup;
@@ -35,6 +36,13 @@ public interface DevServicesConfig {
      * Fixed port of the workspace emulator; a free port is chosen when not set.
      */
     Optional<Integer> emulatorPort();
+
+    /**
+     * Users of the local workspace, for connections on behalf of the signed-in user: each gets a PostgreSQL role of
+     * the same name, and the workspace emulator issues access tokens for them (as the Databricks Apps proxy forwards a
+     * signed-in user's token). A database token minted with a user's access token logs in as that user's role only.
+     */
+    Optional<List<String>> users();
 
     /**
      * Name of the database created in the local PostgreSQL.

@@ -100,6 +100,11 @@ public interface LakebaseDatasourceConfig {
     PoolConfig pool();
 
     /**
+     * Connections on behalf of the signed-in users of HTTP requests (default datasource).
+     */
+    UserPoolsConfig onBehalfOfUser();
+
+    /**
      * The Databricks workspace that mints tokens. Everything not set here is resolved by the Databricks SDK's unified
      * authentication (environment variables such as {@code DATABRICKS_HOST}, {@code DATABRICKS_CLIENT_ID},
      * {@code DATABRICKS_CLIENT_SECRET}, {@code DATABRICKS_TOKEN}, then {@code ~/.databrickscfg}).

@@ -27,12 +27,22 @@ public final class DatabricksTokenSource implements TokenSource {
     private final Optional<Duration> ttl;
     private final Clock clock;
     private final PropertyNames properties;
+    private final String credentialsHint;
 
     /**
      * @param properties the properties of the datasource the tokens are for, named in failure messages
      */
     public DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl, Clock clock,
             PropertyNames properties) {
+        this(client, endpoint, ttl, clock, properties, null);
+    }
+
+    /**
+     * @param credentialsHint what to do when the workspace refuses the credentials; null for the application's own
+     */
+    public DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl, Clock clock,
+            PropertyNames properties, String credentialsHint) {
+        this.credentialsHint = credentialsHint;
         this.client = client;
         this.endpoint = endpoint;
         this.ttl = ttl;
@@ -46,8 +56,10 @@ public final class DatabricksTokenSource implements TokenSource {
         try {
             credential = client.get().postgres().generateDatabaseCredential(request());
         } catch (RuntimeException e) {
-            throw WorkspaceFailures.classify(e, "mint a Lakebase database token for endpoint '" + endpoint + "'",
-                    RetryAfterHttpClient.takeRetryAfter().orElse(null), properties);
+            String action = "mint a Lakebase database token for endpoint '" + endpoint + "'";
+            Duration retryAfter = RetryAfterHttpClient.takeRetryAfter().orElse(null);
+            throw credentialsHint == null ? WorkspaceFailures.classify(e, action, retryAfter, properties)
+                    : WorkspaceFailures.classify(e, action, retryAfter, properties, credentialsHint);
         }
         return toToken(credential);
     }

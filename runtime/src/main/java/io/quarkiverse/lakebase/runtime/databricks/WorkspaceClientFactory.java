@@ -21,6 +21,21 @@ public final class WorkspaceClientFactory {
         workspace.profile().ifPresent(config::setProfile);
         workspace.clientId().ifPresent(config::setClientId);
         workspace.clientSecret().ifPresent(config::setClientSecret);
+        return build(config, workspace);
+    }
+
+    /**
+     * A client that calls the application's workspace as a signed-in user, with the user's access token as bearer
+     * (the SDK's {@code pat} authentication): never with the application's own credentials.
+     */
+    public static WorkspaceClient forAccessToken(WorkspaceConfig workspace, String accessToken) {
+        DatabricksConfig config = new DatabricksConfig().setAuthType("pat").setToken(accessToken);
+        workspace.host().ifPresent(config::setHost);
+        workspace.profile().ifPresent(config::setProfile);
+        return build(config, workspace);
+    }
+
+    private static WorkspaceClient build(DatabricksConfig config, WorkspaceConfig workspace) {
         int timeoutSeconds = (int) Math.max(1, workspace.httpTimeout().toSeconds());
         config.setHttpTimeoutSeconds(timeoutSeconds);
         config.setHttpClient(new RetryAfterHttpClient(config, timeoutSeconds));

@@ -25,8 +25,15 @@ final class WorkspaceFailures {
      */
     static TokenRefreshException classify(RuntimeException failure, String action, Duration retryAfter,
             PropertyNames properties) {
-        String credentialsHint = "check the Databricks credentials (DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET,"
-                + " or DATABRICKS_TOKEN, or " + properties.name("databricks.*") + ")";
+        return classify(failure, action, retryAfter, properties, "check the Databricks credentials (DATABRICKS_CLIENT_ID"
+                + " and DATABRICKS_CLIENT_SECRET, or DATABRICKS_TOKEN, or " + properties.name("databricks.*") + ")");
+    }
+
+    /**
+     * @param credentialsHint what to do when the credentials are refused or lack a permission
+     */
+    static TokenRefreshException classify(RuntimeException failure, String action, Duration retryAfter,
+            PropertyNames properties, String credentialsHint) {
         DatabricksError error = findError(failure);
         if (error == null) {
             return TokenRefreshException.transientFailure("Could not " + action + ": the call to the Databricks workspace"

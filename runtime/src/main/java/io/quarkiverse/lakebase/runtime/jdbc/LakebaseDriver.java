@@ -30,7 +30,7 @@ public class LakebaseDriver implements Driver {
     /** Driver property that carries why no token could be had, instead of a password. */
     public static final String TOKEN_UNAVAILABLE = "lakebase.token-unavailable";
 
-    static final String LOGIN_REJECTED = "28P01";
+    public static final String LOGIN_REJECTED = "28P01";
     static final String CONNECTION_REJECTED = "08004";
     /** Refused connection, broken connection, "the database system is starting up": a database waking up. */
     static final Set<String> WAKING_UP = Set.of("08001", "08006", "57P03");

@@ -28,6 +28,8 @@ import io.quarkiverse.lakebase.RefreshListener;
 import io.quarkiverse.lakebase.TokenRefreshException;
 import io.quarkiverse.lakebase.runtime.EndpointTokens;
 import io.quarkiverse.lakebase.runtime.LakebaseLogins;
+import io.quarkiverse.lakebase.runtime.user.UserPools;
+import io.quarkiverse.lakebase.runtime.user.UserPoolsListener;
 
 /**
  * OpenTelemetry metrics and spans of the tokens and the default datasource's pool, under the instrumentation scope
@@ -36,7 +38,7 @@ import io.quarkiverse.lakebase.runtime.LakebaseLogins;
  * application has {@code quarkus-opentelemetry}.
  */
 @Singleton
-public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
+public class LakebaseTelemetry implements RefreshListener, ConnectionListener, UserPoolsListener {
 
     public static final String SCOPE = "io.quarkiverse.lakebase";
 
@@ -55,12 +57,16 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
     private LongCounter refreshFailures;
     private LongCounter authFailures;
     private LongCounter poolErrors;
+    private LongCounter userTokenRefreshes;
+
+    private final Instance<UserPools> userPools;
 
     public LakebaseTelemetry(OpenTelemetry openTelemetry, Instance<LakebaseLogins> credentials,
-            Instance<AgroalDataSource> dataSource) {
+            Instance<AgroalDataSource> dataSource, Instance<UserPools> userPools) {
         this.openTelemetry = openTelemetry;
         this.credentials = credentials;
         this.dataSource = dataSource;
+        this.userPools = userPools;
     }
 
     @PostConstruct
@@ -75,6 +81,16 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
                 .setDescription("Logins refused by PostgreSQL (SQLState 28P01)").build();
         poolErrors = meter.counterBuilder("lakebase.pool.errors")
                 .setDescription("Physical connections of the Lakebase pool that could not be opened").build();
+        userTokenRefreshes = meter.counterBuilder("lakebase.user.token.refreshes")
+                .setDescription("Tokens minted, or attempts that failed, on behalf of signed-in users; no user is named")
+                .build();
+        meter.gaugeBuilder("lakebase.user.pools").ofLongs()
+                .setDescription("Pools of signed-in users kept now")
+                .buildWithCallback(gauge -> {
+                    if (userPools.isResolvable()) {
+                        gauge.record(userPools.get().pooledUsers());
+                    }
+                });
         meter.gaugeBuilder("lakebase.token.expiry").setUnit("s")
                 .setDescription("Time until the cached Lakebase database token expires")
                 .buildWithCallback(this::recordExpiries);
@@ -105,6 +121,23 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener {
             public void refreshFailed(TokenRefreshException failure, Duration took, int consecutiveFailures,
                     Duration nextAttemptIn) {
                 LakebaseTelemetry.this.refreshFailed(endpoint, failure, took);
+            }
+        };
+    }
+
+    /** Counts users' mints by outcome and error type only: a user's name or token never becomes an attribute. */
+    @Override
+    public RefreshListener forUserTokens() {
+        return new RefreshListener() {
+            @Override
+            public void refreshed(DatabaseToken token, Duration took, int failuresBefore) {
+                userTokenRefreshes.add(1, Attributes.of(OUTCOME, "success"));
+            }
+
+            @Override
+            public void refreshFailed(TokenRefreshException failure, Duration took, int consecutiveFailures,
+                    Duration nextAttemptIn) {
+                userTokenRefreshes.add(1, Attributes.of(OUTCOME, "failure", ERROR_TYPE, errorType(failure)));
             }
         };
     }

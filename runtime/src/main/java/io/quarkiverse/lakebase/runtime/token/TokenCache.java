@@ -166,6 +166,27 @@ public final class TokenCache implements AutoCloseable {
         return mint(true);
     }
 
+    /**
+     * Starts from a token minted earlier for the same login (a user's pool made again after it was closed) instead of
+     * minting a new one; nothing happens unless the token is usable and the cache holds none yet.
+     */
+    public void resume(DatabaseToken token) {
+        Instant now = clock.instant();
+        if (token == null || !policy.isUsable(token, now)) {
+            return;
+        }
+        Instant refreshAt = policy.refreshAt(token);
+        synchronized (lock) {
+            if (closed || state.token() != null || inFlight != null) {
+                return;
+            }
+            state = state.refreshed(token, refreshAt);
+        }
+        if (mode == RefreshMode.EAGER) {
+            scheduleTimer(refreshAt, now);
+        }
+    }
+
     /** Starts minting the first token in the background unless a usable one is cached or a mint is in flight. */
     public void prefetch() {
         if (!policy.isUsable(state.token(), clock.instant())) {

@@ -53,11 +53,11 @@ class DatabricksAppRuntimeTest {
     private static final Duration GRACE_PERIOD = Duration.ofSeconds(15);
     /**
      * The emulator's tokens and secrets: random base64url strings of 32 characters or more, which hold upper and lower
-     * case letters and digits (names and UUIDs in the log do not).
+     * case letters and digits (names and UUIDs in the log do not; a class name in a stack trace stands between dots).
      */
     private static final Pattern SECRET_LIKE = Pattern
-            .compile("(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*[A-Z])(?=[A-Za-z0-9_-]*[a-z])(?=[A-Za-z0-9_-]*[0-9])"
-                    + "[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])");
+            .compile("(?<![A-Za-z0-9_.-])(?=[A-Za-z0-9_-]*[A-Z])(?=[A-Za-z0-9_-]*[a-z])(?=[A-Za-z0-9_-]*[0-9])"
+                    + "[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_.-])");
 
     @TempDir
     static Path workspace;

@@ -98,7 +98,7 @@ class TelemetryTest {
         awaitMetrics(Set.of("lakebase.token.refresh.duration", "lakebase.token.refresh.failures",
                 "lakebase.token.expiry", "lakebase.auth.failures", "lakebase.pool.errors",
                 "lakebase.pool.connections.total", "lakebase.pool.connections.idle",
-                "lakebase.pool.connections.waiting", "lakebase.query.duration"));
+                "lakebase.pool.connections.waiting", "lakebase.query.duration", "lakebase.user.pools"));
         MetricData queries = latest("lakebase.query.duration");
         assertThat(queries.getUnit()).isEqualTo("s");
         assertThat(queries.getHistogramData().getPoints()).anySatisfy(point -> {

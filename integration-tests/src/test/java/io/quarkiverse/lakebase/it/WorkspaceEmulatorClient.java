@@ -44,6 +44,27 @@ final class WorkspaceEmulatorClient {
                 .when().post(CREDENTIALS).then().statusCode(200).extract().path("token");
     }
 
+    /** An access token of a user of the local workspace, as the Databricks Apps proxy would forward it. */
+    static String userToken(String user) {
+        var config = ConfigProvider.getConfig();
+        return given().baseUri(url())
+                .auth().preemptive().basic(config.getValue("quarkus.lakebase.databricks.client-id", String.class),
+                        config.getValue("quarkus.lakebase.databricks.client-secret", String.class))
+                .formParam("grant_type", "client_credentials").formParam("scope", "all-apis").formParam("user", user)
+                .when().post("/oidc/v1/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** The workspace no longer accepts the access token. */
+    static void revoke(String accessToken) {
+        given().baseUri(url()).body("{\"accessToken\":\"" + accessToken + "\"}").when().post("/emulator/revoke")
+                .then().statusCode(204);
+    }
+
+    /** Database credentials minted for a principal (a user's name, or the service principal's client id). */
+    static int mintsFor(String principal) {
+        return requests(CREDENTIALS + "#" + principal);
+    }
+
     static void recover() {
         given().baseUri(url()).when().delete("/emulator/faults").then().statusCode(204);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import io.quarkiverse.lakebase.DatabaseToken;
 import io.quarkiverse.lakebase.LakebaseConfigurationException;
 import io.quarkiverse.lakebase.TokenUnavailableException;
+import io.quarkiverse.lakebase.runtime.config.HostCheck;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
 import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.databricks.WorkspaceUsername;
@@ -31,6 +32,7 @@ public final class LakebaseLogin implements LoginRecovery {
     private final LakebaseSettings settings;
     private final TokenCaches.Shared tokens;
     private final UsernameLookup username;
+    private EndpointHostCheck hostCheck;
 
     private LakebaseLogin(LakebaseDatasourceConfig config, PropertyNames properties, LakebaseSettings settings,
             TokenCaches.Shared tokens, UsernameLookup username) {
@@ -118,6 +120,26 @@ public final class LakebaseLogin implements LoginRecovery {
             await(tokenAsync().toCompletableFuture());
         } else {
             tokens.cache().prefetch();
+        }
+    }
+
+    /** Begins asking the workspace for the endpoint's hosts, when the host is to be checked. */
+    synchronized void beginHostCheck() {
+        if (hostCheck == null && tokens != null && config.hostCheck() != HostCheck.DISABLED) {
+            hostCheck = EndpointHostCheck.begin(tokens.workspace(), settings.endpoint().orElseThrow(),
+                    tokens.scheduler());
+        }
+    }
+
+    /** Checks the configured host against the endpoint's hosts, as {@code host-check} says. */
+    void checkHost() {
+        beginHostCheck();
+        EndpointHostCheck check;
+        synchronized (this) {
+            check = hostCheck;
+        }
+        if (check != null) {
+            check.judge(settings.host(), config.hostCheck(), properties);
         }
     }
 

@@ -18,9 +18,12 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import com.databricks.sdk.WorkspaceClient;
+
 import io.quarkiverse.lakebase.ConnectionListener;
 import io.quarkiverse.lakebase.LakebaseConfigurationException;
 import io.quarkiverse.lakebase.LakebaseStatus;
+import io.quarkiverse.lakebase.LakebaseWorkspace;
 import io.quarkiverse.lakebase.RefreshListener;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
@@ -49,7 +52,8 @@ public class LakebaseLogins {
     private volatile boolean closed;
 
     public LakebaseLogins(LakebaseRuntimeConfig config, LakebaseDatasourceNames names,
-            @Any Instance<RefreshListener> refreshListeners, @Any Instance<ConnectionListener> connectionListeners) {
+            @Any Instance<RefreshListener> refreshListeners, @Any Instance<ConnectionListener> connectionListeners,
+            @LakebaseWorkspace Instance<WorkspaceClient> applicationWorkspace) {
         this.config = config;
         this.datasources = names.names();
         this.refreshListeners = refreshListeners;
@@ -57,7 +61,7 @@ public class LakebaseLogins {
         this.caches = Lazy.of(() -> {
             List<RefreshListener> observers = new ArrayList<>();
             refreshListeners.forEach(observers::add);
-            return new TokenCaches(observers);
+            return new TokenCaches(observers, applicationWorkspace.isResolvable() ? applicationWorkspace::get : null);
         });
     }
 
@@ -141,7 +145,9 @@ public class LakebaseLogins {
      */
     void mintEarly() {
         for (String datasource : datasources) {
-            Optional.ofNullable(login(datasource).cache()).ifPresent(TokenCache::prefetch);
+            LakebaseLogin login = login(datasource);
+            Optional.ofNullable(login.cache()).ifPresent(TokenCache::prefetch);
+            login.beginHostCheck();
         }
     }
 
@@ -172,6 +178,7 @@ public class LakebaseLogins {
             return;
         }
         PropertyNames properties = PropertyNames.of(datasource);
+        started.checkHost();
         if (failOnStartup) {
             started.start(true);
             LakebaseLog.LOG.infof("Lakebase %s ready for %s@%s", properties, started.username(),

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import io.quarkiverse.lakebase.LakebaseConfigurationException;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
 import io.quarkiverse.lakebase.runtime.config.PropertyNames;
+import io.quarkiverse.lakebase.runtime.config.TokenClaimsConfig;
 import io.quarkiverse.lakebase.runtime.pool.ConnectionLifetimes;
 
 /**
@@ -36,6 +37,10 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
                     + properties.name("password") + " for native PostgreSQL authentication");
         }
         config.token().ttl().ifPresent(ttl -> checkTtl(ttl, properties));
+        checkClaims(config.token().claims(), properties);
+        config.statementTimeout().ifPresent(limit -> checkSessionLimit(limit, properties.name("statement-timeout")));
+        config.idleInTransactionSessionTimeout().ifPresent(
+                limit -> checkSessionLimit(limit, properties.name("idle-in-transaction-session-timeout")));
         endpoint.ifPresent(value -> checkEndpoint(value, properties));
         checkPositive(config.token().refreshBuffer(), properties.name("token.refresh-buffer"));
         checkPositive(config.token().retryInitialDelay(), properties.name("token.retry-initial-delay"));
@@ -162,6 +167,22 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
         if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
             throw new LakebaseConfigurationException("Invalid " + properties.name("token.ttl") + " " + ttl.toSeconds()
                     + " s: Lakebase issues tokens of " + MIN_TTL.toSeconds() + " to " + MAX_TTL.toSeconds() + " seconds");
+        }
+    }
+
+    private static void checkClaims(TokenClaimsConfig claims, PropertyNames properties) {
+        boolean tables = claims.tables().filter(names -> !names.isEmpty()).isPresent();
+        if (claims.permissionSet().isPresent() != tables) {
+            throw new LakebaseConfigurationException("Token claims need both " + properties.name("token.claims.permission-set")
+                    + " and " + properties.name("token.claims.tables") + ": set both, or neither");
+        }
+    }
+
+    /** PostgreSQL counts these limits in whole milliseconds, and 0 turns them off. */
+    private static void checkSessionLimit(Duration limit, String property) {
+        if (limit.isNegative() || limit.toMillis() > Integer.MAX_VALUE) {
+            throw new LakebaseConfigurationException("Invalid " + property + " " + limit
+                    + ": it must be between 0 (no limit) and " + Integer.MAX_VALUE + " ms");
         }
     }
 

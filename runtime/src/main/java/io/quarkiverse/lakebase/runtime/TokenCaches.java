@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
 
 import io.quarkiverse.lakebase.RefreshListener;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
 import io.quarkiverse.lakebase.runtime.config.PropertyNames;
+import io.quarkiverse.lakebase.runtime.config.TokenClaimsConfig;
 import io.quarkiverse.lakebase.runtime.config.TokenConfig;
 import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
 import io.quarkiverse.lakebase.runtime.databricks.DatabricksTokenSource;
@@ -33,14 +35,17 @@ final class TokenCaches implements AutoCloseable {
 
     private final List<RefreshListener> observers;
     private final Map<Identity, Shared> caches = new ConcurrentHashMap<>();
+    /** The application's own workspace client ({@code @LakebaseWorkspace}); null to build one per identity. */
+    private final Supplier<WorkspaceClient> applicationWorkspace;
 
-    TokenCaches(List<RefreshListener> observers) {
+    TokenCaches(List<RefreshListener> observers, Supplier<WorkspaceClient> applicationWorkspace) {
         this.observers = List.copyOf(observers);
+        this.applicationWorkspace = applicationWorkspace;
     }
 
     /** The cache of the endpoint and identity the datasource is configured with; created on first use. */
     Shared forDatasource(String endpoint, LakebaseDatasourceConfig config, PropertyNames properties) {
-        return caches.computeIfAbsent(Identity.of(endpoint, config.databricks(), config.token().ttl()),
+        return caches.computeIfAbsent(Identity.of(endpoint, config.databricks(), config.token()),
                 identity -> create(endpoint, config, properties));
     }
 
@@ -53,14 +58,15 @@ final class TokenCaches implements AutoCloseable {
         TokenConfig token = config.token();
         Clock clock = Clock.systemUTC();
         Random random = new SecureRandom();
-        Lazy<WorkspaceClient> workspace = Lazy.of(() -> WorkspaceClientFactory.create(config.databricks()));
+        Lazy<WorkspaceClient> workspace = Lazy.of(applicationWorkspace != null ? applicationWorkspace
+                : () -> WorkspaceClientFactory.create(config.databricks()));
         ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
         LakebaseLog log = new LakebaseLog(endpoint);
         List<RefreshListener> listeners = new ArrayList<>();
         listeners.add(log);
         observers.forEach(observer -> listeners.add(observer.forEndpoint(endpoint)));
         TokenCache cache = new TokenCache(
-                new DatabricksTokenSource(workspace, endpoint, token.ttl(), clock, properties),
+                new DatabricksTokenSource(workspace, endpoint, token.ttl(), clock, properties).withClaims(token.claims()),
                 clock, scheduler,
                 new RefreshPolicy(token.refreshBuffer(), token.retryInitialDelay(), token.retryMaxDelay(),
                         token.terminalRetryDelay(), token.remintAfterRejectionInterval(), random::nextDouble),
@@ -85,13 +91,18 @@ final class TokenCaches implements AutoCloseable {
         }
     }
 
-    /** What makes two datasources' tokens interchangeable: the endpoint, who asks for the token, and its lifetime. */
+    /**
+     * What makes two datasources' tokens interchangeable: the endpoint, who asks for the token, its lifetime, and the
+     * permissions it carries.
+     */
     private record Identity(String endpoint, Optional<String> workspaceHost, Optional<String> authType,
-            Optional<String> profile, Optional<String> clientId, Optional<Duration> ttl) {
+            Optional<String> profile, Optional<String> clientId, Optional<Duration> ttl,
+            Optional<TokenClaimsConfig.PermissionSet> permissionSet, List<String> claimedTables) {
 
-        static Identity of(String endpoint, WorkspaceConfig workspace, Optional<Duration> ttl) {
+        static Identity of(String endpoint, WorkspaceConfig workspace, TokenConfig token) {
             return new Identity(endpoint, workspace.host(), workspace.authType(), workspace.profile(),
-                    workspace.clientId(), ttl);
+                    workspace.clientId(), token.ttl(), token.claims().permissionSet(),
+                    token.claims().tables().orElse(List.of()));
         }
     }
 }

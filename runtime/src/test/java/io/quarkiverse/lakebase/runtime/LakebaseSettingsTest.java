@@ -77,6 +77,25 @@ class LakebaseSettingsTest {
                 .hasMessageNotContaining("PGHOST");
     }
 
+    @Test
+    void claimsNeedAPermissionSetAndTables() {
+        assertThatThrownBy(() -> check(Map.of("quarkus.lakebase.token.claims.permission-set", "read-only")))
+                .isInstanceOf(LakebaseConfigurationException.class)
+                .hasMessageContaining("quarkus.lakebase.token.claims.permission-set")
+                .hasMessageContaining("quarkus.lakebase.token.claims.tables");
+        assertThatThrownBy(() -> check(Map.of("quarkus.lakebase.token.claims.tables", "main.sales.orders")))
+                .hasMessageContaining("set both, or neither");
+        check(Map.of("quarkus.lakebase.token.claims.permission-set", "read-only",
+                "quarkus.lakebase.token.claims.tables", "main.sales.orders"));
+    }
+
+    @Test
+    void aNegativeSessionLimitIsRefused() {
+        assertThatThrownBy(() -> check(Map.of("quarkus.lakebase.statement-timeout", "-1S")))
+                .isInstanceOf(LakebaseConfigurationException.class)
+                .hasMessageContaining("Invalid quarkus.lakebase.statement-timeout");
+    }
+
     private static LakebaseSettings check(Map<String, String> overrides) {
         Map<String, String> properties = new HashMap<>(Map.of(
                 "quarkus.lakebase.endpoint", "projects/p/branches/b/endpoints/e",

@@ -48,7 +48,7 @@ class LakebaseDevServicesProcessor {
                 .serviceConfig(config.devservices())
                 .startable(() -> new LocalLakebase(config.devservices()))
                 .config(Map.of(
-                        "quarkus.lakebase.host", "127.0.0.1",
+                        "quarkus.lakebase.host", LocalPostgres.HOST,
                         "quarkus.lakebase.database", config.devservices().database(),
                         "quarkus.lakebase.endpoint", WorkspaceEmulator.ENDPOINT,
                         "quarkus.lakebase.ssl-mode", "disable",

@@ -18,6 +18,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 final class LocalPostgres implements AutoCloseable {
 
+    /** The only address PostgreSQL listens on. */
+    static final String HOST = "127.0.0.1";
+
     private static final String HBA = String.join("\n",
             "local all all trust",
             // the emulator's own superuser connection
@@ -44,7 +47,7 @@ final class LocalPostgres implements AutoCloseable {
                 // the server's own log goes to a file: its start-up chatter would drown the application's log
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog))
-                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("listen_addresses", HOST)
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("fsync", "off")
                 .setDataDirectoryCustomizer(LocalPostgres::requirePasswords);

@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -43,6 +45,7 @@ final class WorkspaceEmulator implements AutoCloseable {
 
     static final String ENDPOINT = "projects/local/branches/main/endpoints/primary";
     static final String CREDENTIALS_PATH = "/api/2.0/postgres/credentials";
+    static final String ENDPOINT_PATH = "/api/2.0/postgres/" + ENDPOINT;
 
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
     private static final Logger LOG = Logger.getLogger(WorkspaceEmulator.class);
@@ -61,6 +64,8 @@ final class WorkspaceEmulator implements AutoCloseable {
     private final Set<String> users;
     private final Map<String, Integer> requestCounts = new ConcurrentHashMap<>();
     private final FaultPlan faults = new FaultPlan();
+    /** The bodies of the credential requests received, for tests of what the application asks for. */
+    private final List<JsonNode> credentialRequests = new CopyOnWriteArrayList<>();
     private volatile Duration tokenTtl;
 
     private WorkspaceEmulator(HttpServer server, LocalPostgres postgres, String clientId, String clientSecret,
@@ -157,6 +162,7 @@ final class WorkspaceEmulator implements AutoCloseable {
             case "POST /oidc/v1/token" -> issueAccessToken(exchange);
             case "POST " + CREDENTIALS_PATH -> mintDatabaseToken(exchange);
             case "GET /api/2.0/preview/scim/v2/Me" -> currentUser(exchange);
+            case "GET " + ENDPOINT_PATH -> describeEndpoint(exchange);
             default -> respond(exchange, 404, Map.of("error_code", "ENDPOINT_NOT_FOUND", "message",
                     "No API found for '" + method + " " + path + "'"));
         }
@@ -188,6 +194,7 @@ final class WorkspaceEmulator implements AutoCloseable {
             return;
         }
         JsonNode request = readJson(exchange);
+        credentialRequests.add(request);
         String endpoint = request.path("endpoint").asText("");
         if (!ENDPOINT.equals(endpoint)) {
             respond(exchange, 404, Map.of("error_code", "NOT_FOUND", "message", "Endpoint '" + endpoint
@@ -209,6 +216,15 @@ final class WorkspaceEmulator implements AutoCloseable {
                     * 1000)));
         }
         return java.util.Optional.empty();
+    }
+
+    /** The endpoint resource, whose status lists the hosts it answers on: the local PostgreSQL's. */
+    private void describeEndpoint(HttpExchange exchange) throws IOException {
+        if (principal(exchange) != null) {
+            respond(exchange, 200, Map.of("name", ENDPOINT, "status", Map.of(
+                    "current_state", "ACTIVE", "endpoint_type", "ENDPOINT_TYPE_READ_WRITE",
+                    "hosts", Map.of("host", LocalPostgres.HOST))));
+        }
     }
 
     private void currentUser(HttpExchange exchange) throws IOException {
@@ -249,6 +265,7 @@ final class WorkspaceEmulator implements AutoCloseable {
     private void handleControl(HttpExchange exchange, String path) throws IOException {
         switch (exchange.getRequestMethod() + " " + path) {
             case "GET /emulator/requests" -> respond(exchange, 200, new LinkedHashMap<>(requestCounts));
+            case "GET /emulator/credential-requests" -> respond(exchange, 200, List.copyOf(credentialRequests));
             case "POST /emulator/faults" -> {
                 faults.add(readJson(exchange));
                 respond(exchange, 204, null);

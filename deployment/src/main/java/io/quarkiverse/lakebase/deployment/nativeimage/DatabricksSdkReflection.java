@@ -8,12 +8,14 @@ import org.jboss.jandex.IndexView;
 /**
  * The classes of the Databricks SDK that the calls the extension makes bind by reflection, so that a native image
  * keeps their constructors, accessors and fields. Only the paths the extension takes: workspace configuration, OAuth
- * machine-to-machine and token authentication, the database credential, the current user, and error bodies.
+ * machine-to-machine and token authentication, the database credential, the endpoint, the current user, and error
+ * bodies.
  */
 public final class DatabricksSdkReflection {
 
     private static final String SDK = "com.databricks.sdk.";
     private static final DotName ERROR_DETAILS_PACKAGE = DotName.createSimple(SDK + "core.error.details");
+    private static final DotName POSTGRES_PACKAGE = DotName.createSimple(SDK + "service.postgres");
 
     private DatabricksSdkReflection() {
     }
@@ -45,6 +47,15 @@ public final class DatabricksSdkReflection {
     public static List<String> errorDetails(IndexView index) {
         return index.getClassesInPackage(ERROR_DETAILS_PACKAGE).stream().map(type -> type.name().toString())
                 .filter(name -> !name.endsWith(".package-info")).sorted().toList();
+    }
+
+    /**
+     * The endpoint resource that the host check reads ({@code Endpoint} and the types of its fields, all named
+     * {@code Endpoint*}), read from the index for the same reason: its nesting is the API's, and grows with it.
+     */
+    public static List<String> endpointModels(IndexView index) {
+        return index.getClassesInPackage(POSTGRES_PACKAGE).stream().map(type -> type.name().toString())
+                .filter(name -> name.startsWith(SDK + "service.postgres.Endpoint")).sorted().toList();
     }
 
     /** Its fields carry {@code @ConfigAttribute}, which the SDK reads reflectively to load environment and profile. */

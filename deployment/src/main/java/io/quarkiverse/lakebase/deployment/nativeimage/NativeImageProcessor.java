@@ -37,6 +37,9 @@ class NativeImageProcessor {
         reflection.produce(ReflectiveClassBuildItem.builder(DatabricksSdkReflection.errorDetails(index.getIndex()))
                 .constructors().methods().fields()
                 .reason("Databricks SDK error details, read when the workspace refuses a call").build());
+        reflection.produce(ReflectiveClassBuildItem.builder(DatabricksSdkReflection.endpointModels(index.getIndex()))
+                .constructors().methods().fields()
+                .reason("Databricks SDK endpoint resource, read to check the configured host").build());
         reflection.produce(ReflectiveClassBuildItem.builder(DatabricksSdkReflection.configuration())
                 .methods().fields()
                 .reason("Databricks SDK configuration attributes, read from the environment and ~/.databrickscfg")

@@ -34,6 +34,11 @@ public final class EmulatorRequests {
         return total;
     }
 
+    /** The bodies of the credential requests the emulator at {@code workspaceUrl} received, as a JSON array. */
+    public static String credentialRequests(String workspaceUrl) {
+        return get(workspaceUrl + "/emulator/credential-requests");
+    }
+
     /** Plans a fault of the emulator at {@code workspaceUrl}, as {@code /emulator/faults} describes it. */
     public static void inject(String workspaceUrl, String fault) {
         send(HttpRequest.newBuilder(URI.create(workspaceUrl + "/emulator/faults"))

@@ -4,13 +4,14 @@ import io.quarkus.runtime.configuration.ConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
- * Adds the Databricks Apps environment fallbacks, and both spellings of named datasources' keys, to the application's
- * configuration.
+ * Adds the Databricks Apps environment fallbacks, both spellings of named datasources' keys, and the session limits to
+ * the application's configuration.
  */
 public class LakebaseConfigBuilder implements ConfigBuilder {
 
     @Override
     public SmallRyeConfigBuilder configBuilder(SmallRyeConfigBuilder builder) {
-        return builder.withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor());
+        return builder.withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor(),
+                new SessionLimitsInterceptor());
     }
 }

@@ -90,6 +90,29 @@ public interface LakebaseDatasourceConfig {
     Duration wakeUpTimeout();
 
     /**
+     * What start-up does when the configured host is not one of the endpoint's hosts, as the workspace lists them
+     * ({@code GET /api/2.0/postgres/<endpoint>}): {@code strict} fails start-up, {@code lenient} logs a warning,
+     * {@code disabled} does not ask. A host copied from another branch otherwise shows up only as refused logins.
+     * An unknown endpoint is a warning, and a workspace that does not answer within 3 seconds is passed over, in every
+     * mode.
+     */
+    @WithDefault("strict")
+    HostCheck hostCheck();
+
+    /**
+     * Longest time a statement may run before PostgreSQL cancels it (SQLState 57014), on every connection of the
+     * datasource, JDBC and reactive; PostgreSQL's {@code statement_timeout}. Not set: the role's or server's setting.
+     */
+    Optional<Duration> statementTimeout();
+
+    /**
+     * Longest time a session may sit idle inside an open transaction before PostgreSQL ends it, on every connection of
+     * the datasource, JDBC and reactive; PostgreSQL's {@code idle_in_transaction_session_timeout}. Not set: the role's
+     * or server's setting.
+     */
+    Optional<Duration> idleInTransactionSessionTimeout();
+
+    /**
      * How the OAuth database token is minted and refreshed.
      */
     TokenConfig token();

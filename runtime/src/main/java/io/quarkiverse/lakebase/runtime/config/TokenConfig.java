@@ -36,6 +36,14 @@ public interface TokenConfig {
     Optional<Duration> ttl();
 
     /**
+     * Unity Catalog permissions requested with each token. The workspace checks that the caller holds them in Unity
+     * Catalog and names them in the token; PostgreSQL then grants the connecting role the matching access to the tables'
+     * Postgres counterparts (synced tables, tables of a database catalog) for sessions logged in with it. A datasource
+     * with claims never shares its token with one without.
+     */
+    TokenClaimsConfig claims();
+
+    /**
      * Whether start-up fails when the first token cannot be minted. Start-up waits through transient failures (HTTP 5xx,
      * 429, time-outs) for up to {@code acquire-timeout}, honouring the workspace's {@code Retry-After}; a terminal answer
      * (HTTP 401, 403, 404: wrong credentials, missing permission, unknown endpoint) fails it at once. When

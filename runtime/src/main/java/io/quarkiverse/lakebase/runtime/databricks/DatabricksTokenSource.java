@@ -3,17 +3,22 @@ package io.quarkiverse.lakebase.runtime.databricks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.postgres.DatabaseCredential;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
+import com.databricks.sdk.service.postgres.RequestedClaims;
+import com.databricks.sdk.service.postgres.RequestedClaimsPermissionSet;
+import com.databricks.sdk.service.postgres.RequestedResource;
 import com.google.protobuf.Timestamp;
 
 import io.quarkiverse.lakebase.DatabaseToken;
 import io.quarkiverse.lakebase.TokenRefreshException;
 import io.quarkiverse.lakebase.runtime.config.PropertyNames;
+import io.quarkiverse.lakebase.runtime.config.TokenClaimsConfig;
 import io.quarkiverse.lakebase.runtime.token.TokenSource;
 
 /**
@@ -28,6 +33,7 @@ public final class DatabricksTokenSource implements TokenSource {
     private final Clock clock;
     private final PropertyNames properties;
     private final String credentialsHint;
+    private final List<RequestedClaims> claims;
 
     /**
      * @param properties the properties of the datasource the tokens are for, named in failure messages
@@ -42,12 +48,28 @@ public final class DatabricksTokenSource implements TokenSource {
      */
     public DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl, Clock clock,
             PropertyNames properties, String credentialsHint) {
+        this(client, endpoint, ttl, clock, properties, credentialsHint, List.of());
+    }
+
+    private DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl,
+            Clock clock, PropertyNames properties, String credentialsHint, List<RequestedClaims> claims) {
+        this.claims = claims;
         this.credentialsHint = credentialsHint;
         this.client = client;
         this.endpoint = endpoint;
         this.ttl = ttl;
         this.clock = clock;
         this.properties = properties;
+    }
+
+    /** The same source, asking for these Unity Catalog permissions with each token; none when none are configured. */
+    public DatabricksTokenSource withClaims(TokenClaimsConfig configured) {
+        List<RequestedClaims> requested = configured.permissionSet().map(permissions -> List.of(new RequestedClaims()
+                .setPermissionSet(RequestedClaimsPermissionSet.valueOf(permissions.name()))
+                .setResources(configured.tables().orElse(List.of()).stream()
+                        .map(table -> new RequestedResource().setTableName(table)).toList())))
+                .orElse(List.of());
+        return new DatabricksTokenSource(client, endpoint, ttl, clock, properties, credentialsHint, requested);
     }
 
     @Override
@@ -66,6 +88,9 @@ public final class DatabricksTokenSource implements TokenSource {
 
     private GenerateDatabaseCredentialRequest request() {
         GenerateDatabaseCredentialRequest request = new GenerateDatabaseCredentialRequest().setEndpoint(endpoint);
+        if (!claims.isEmpty()) {
+            request.setClaims(claims);
+        }
         ttl.ifPresent(value -> request.setTtl(com.google.protobuf.Duration.newBuilder()
                 .setSeconds(value.toSeconds()).build()));
         return request;

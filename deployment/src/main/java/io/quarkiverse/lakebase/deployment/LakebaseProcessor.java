@@ -132,6 +132,18 @@ class LakebaseProcessor {
                 .toList();
     }
 
+    /**
+     * At INFO, the SDK narrates the authentication types it skips on every client it builds ("Ignoring pat auth,
+     * because oauth-m2m is preferred"): noise in a healthy log. A user who sets this category sees it again.
+     */
+    static final String SDK_AUTHENTICATION_NARRATION = "com.databricks.sdk.core.DefaultCredentialsProvider";
+
+    @BuildStep
+    RunTimeConfigurationDefaultBuildItem quietSdkAuthenticationNarration() {
+        return new RunTimeConfigurationDefaultBuildItem("quarkus.log.category.\"" + SDK_AUTHENTICATION_NARRATION
+                + "\".level", "WARN");
+    }
+
     @BuildStep
     LakebaseDatasourcesBuildItem findLakebaseDatasources() {
         List<String> names = new ArrayList<>();

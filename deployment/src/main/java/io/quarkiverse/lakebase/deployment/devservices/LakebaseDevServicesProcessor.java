@@ -27,20 +27,7 @@ class LakebaseDevServicesProcessor {
 
     @BuildStep
     DevServicesResultBuildItem startLocalLakebase(LakebaseBuildTimeConfig config) {
-        if (!config.devservices().enabled()) {
-            LOG.debug("Not starting the local Lakebase: quarkus.lakebase.devservices.enabled is false");
-            return null;
-        }
-        Optional<String> hostVariable = DatabricksAppsEnvironmentInterceptor.variableOf(ConfigProvider.getConfig()
-                .unwrap(SmallRyeConfig.class).getConfigValue("quarkus.lakebase.host"));
-        if (hostVariable.isPresent()) {
-            // a variable left in a developer's shell must not switch the local Lakebase off silently
-            LOG.infof("Not starting the local Lakebase: the %s environment variable sets quarkus.lakebase.host; unset it"
-                    + " to use the local Lakebase", hostVariable.get());
-            return null;
-        }
-        if (isConfigured("quarkus.lakebase.host") || isConfigured("quarkus.datasource.jdbc.url")) {
-            LOG.debug("Not starting the local Lakebase: a Lakebase host or datasource URL is configured");
+        if (!isWanted(config)) {
             return null;
         }
         return DevServicesResultBuildItem.<LocalLakebase> owned()
@@ -59,6 +46,27 @@ class LakebaseDevServicesProcessor {
                         "quarkus.lakebase.databricks.client-id", LocalLakebase::clientId,
                         "quarkus.lakebase.databricks.client-secret", LocalLakebase::clientSecret))
                 .build();
+    }
+
+    /** Whether the local Lakebase is to run: on, and no Lakebase or database configured instead. */
+    private static boolean isWanted(LakebaseBuildTimeConfig config) {
+        if (!config.devservices().enabled()) {
+            LOG.debug("Not starting the local Lakebase: quarkus.lakebase.devservices.enabled is false");
+            return false;
+        }
+        Optional<String> hostVariable = DatabricksAppsEnvironmentInterceptor.variableOf(ConfigProvider.getConfig()
+                .unwrap(SmallRyeConfig.class).getConfigValue("quarkus.lakebase.host"));
+        if (hostVariable.isPresent()) {
+            // a variable left in a developer's shell must not switch the local Lakebase off silently
+            LOG.infof("Not starting the local Lakebase: the %s environment variable sets quarkus.lakebase.host; unset it"
+                    + " to use the local Lakebase", hostVariable.get());
+            return false;
+        }
+        if (isConfigured("quarkus.lakebase.host") || isConfigured("quarkus.datasource.jdbc.url")) {
+            LOG.debug("Not starting the local Lakebase: a Lakebase host or datasource URL is configured");
+            return false;
+        }
+        return true;
     }
 
     private static boolean isConfigured(String property) {

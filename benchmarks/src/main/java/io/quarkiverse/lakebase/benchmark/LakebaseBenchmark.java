@@ -35,9 +35,26 @@ import io.quarkiverse.lakebase.runtime.token.TokenCache;
  */
 public final class LakebaseBenchmark {
 
-    private static final int TRIALS = 7;
-    private static final int WARM_UP_TRIALS = 2;
-    private static final int CONNECTIONS_PER_TRIAL = 100;
+    /**
+     * How much of each scenario runs. {@code -Dlakebase.benchmark.smoke=true} runs every scenario in seconds, so that CI
+     * proves the benchmark still builds and runs against the current API; its figures mean nothing.
+     */
+    record Scale(String name, int trials, int warmUpTrials, int connectionsPerTrial, Duration churnRun, Duration slowRun,
+            int slowTrials, int herdThreads) {
+
+        static final Scale FULL = new Scale("full", 7, 2, 100, Duration.ofSeconds(12), Duration.ofSeconds(10), 2, 200);
+        static final Scale SMOKE = new Scale("smoke (figures not meaningful)", 1, 0, 10, Duration.ofSeconds(4),
+                Duration.ofSeconds(3), 1, 20);
+
+        static Scale fromSystemProperties() {
+            return Boolean.getBoolean("lakebase.benchmark.smoke") ? SMOKE : FULL;
+        }
+    }
+
+    private static final Scale SCALE = Scale.fromSystemProperties();
+    private static final int TRIALS = SCALE.trials();
+    private static final int WARM_UP_TRIALS = SCALE.warmUpTrials();
+    private static final int CONNECTIONS_PER_TRIAL = SCALE.connectionsPerTrial();
 
     private final LocalLakebase lakebase;
     private final Pools pools;
@@ -123,7 +140,7 @@ public final class LakebaseBenchmark {
     /** 2. Connections recycled continuously across token lifetimes: mints vs lifetimes. */
     private void mintsUnderChurn() throws Exception {
         Duration ttl = Duration.ofSeconds(3);
-        Duration run = Duration.ofSeconds(12);
+        Duration run = SCALE.churnRun();
         emulator.tokenTtl(ttl);
         ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
         TokenCache cache = pools.tokenCache(RefreshMode.EAGER, scheduler);
@@ -150,13 +167,13 @@ public final class LakebaseBenchmark {
     /** 3. The workspace answers in 2 s: connection wait with eager refresh, lazy refresh, and a static password. */
     private void slowWorkspace() throws Exception {
         Duration ttl = Duration.ofSeconds(6);
-        Duration run = Duration.ofSeconds(10);
+        Duration run = SCALE.slowRun();
         emulator.tokenTtl(ttl);
         List<Double> eager = new CopyOnWriteArrayList<>();
         List<Double> lazy = new CopyOnWriteArrayList<>();
         List<Double> fixed = new CopyOnWriteArrayList<>();
         try {
-            for (int trial = 0; trial < 2; trial++) {
+            for (int trial = 0; trial < SCALE.slowTrials(); trial++) {
                 for (RefreshMode mode : trial == 0 ? List.of(RefreshMode.EAGER, RefreshMode.LAZY)
                         : List.of(RefreshMode.LAZY, RefreshMode.EAGER)) {
                     ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
@@ -223,7 +240,7 @@ public final class LakebaseBenchmark {
 
     /** 4. Hundreds of threads need a new connection the moment the token must be replaced. */
     private void thunderingHerd() throws Exception {
-        int threads = Math.min(200, maxConnections() - 20);
+        int threads = Math.min(SCALE.herdThreads(), maxConnections() - 20);
         emulator.tokenTtl(Duration.ofSeconds(6));
         ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
         // lazy: the refresh falls due and nobody refreshes ahead, so every thread needs the new token at once
@@ -324,7 +341,7 @@ public final class LakebaseBenchmark {
     private void report() throws IOException {
         List<String> table = new ArrayList<>();
         table.add("Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs, "
-                + System.getProperty("java.vm.name") + " " + Runtime.version() + "; trials: " + TRIALS
+                + System.getProperty("java.vm.name") + " " + Runtime.version() + "; " + SCALE.name() + " run; trials: " + TRIALS
                 + " after " + WARM_UP_TRIALS + " warm-up, cells are min / median / max of per-trial values.");
         table.add("");
         table.add("| scenario | Lakebase token pool | static-password baseline | ratio | goal |");
@@ -333,7 +350,7 @@ public final class LakebaseBenchmark {
         String text = String.join("\n", table) + "\n";
         System.out.println();
         System.out.println(text);
-        Path out = Path.of("target", "benchmark-results.md");
+        Path out = Path.of("target", SCALE == Scale.SMOKE ? "benchmark-smoke.md" : "benchmark-results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text);
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -73,11 +74,23 @@ public final class LakebaseBenchmark {
         try {
             LakebaseBenchmark benchmark = new LakebaseBenchmark(lakebase);
             benchmark.createStaticRole();
-            benchmark.connectionOpenCost();
-            benchmark.mintsUnderChurn();
-            benchmark.slowWorkspace();
-            benchmark.thunderingHerd();
-            benchmark.startUp();
+            // -Dlakebase.benchmark.scenarios=1,5 runs those scenarios only
+            Set<String> scenarios = Set.of(System.getProperty("lakebase.benchmark.scenarios", "1,2,3,4,5").split(","));
+            if (scenarios.contains("1")) {
+                benchmark.connectionOpenCost();
+            }
+            if (scenarios.contains("2")) {
+                benchmark.mintsUnderChurn();
+            }
+            if (scenarios.contains("3")) {
+                benchmark.slowWorkspace();
+            }
+            if (scenarios.contains("4")) {
+                benchmark.thunderingHerd();
+            }
+            if (scenarios.contains("5")) {
+                benchmark.startUp();
+            }
             benchmark.report();
         } finally {
             lakebase.close();

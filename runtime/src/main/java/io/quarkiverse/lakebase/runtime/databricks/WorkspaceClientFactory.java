@@ -2,12 +2,14 @@ package io.quarkiverse.lakebase.runtime.databricks;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.core.PatCredentialsProvider;
 
 import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
 
 /**
  * Builds the Databricks workspace client from the explicit settings; the SDK's unified authentication resolves the
- * rest. Construction calls the workspace, so it runs once, off the request path.
+ * rest, with only the provider of the one authentication the settings leave possible ({@link KnownAuthentication}).
+ * Construction calls the workspace, so it runs once, off the request path.
  */
 public final class WorkspaceClientFactory {
 
@@ -21,6 +23,7 @@ public final class WorkspaceClientFactory {
         workspace.profile().ifPresent(config::setProfile);
         workspace.clientId().ifPresent(config::setClientId);
         workspace.clientSecret().ifPresent(config::setClientSecret);
+        KnownAuthentication.of(workspace, System::getenv).ifPresent(config::setCredentialsProvider);
         return build(config, workspace);
     }
 
@@ -29,7 +32,8 @@ public final class WorkspaceClientFactory {
      * (the SDK's {@code pat} authentication): never with the application's own credentials.
      */
     public static WorkspaceClient forAccessToken(WorkspaceConfig workspace, String accessToken) {
-        DatabricksConfig config = new DatabricksConfig().setAuthType("pat").setToken(accessToken);
+        DatabricksConfig config = new DatabricksConfig().setAuthType(KnownAuthentication.PAT).setToken(accessToken)
+                .setCredentialsProvider(new PatCredentialsProvider());
         workspace.host().ifPresent(config::setHost);
         workspace.profile().ifPresent(config::setProfile);
         return build(config, workspace);

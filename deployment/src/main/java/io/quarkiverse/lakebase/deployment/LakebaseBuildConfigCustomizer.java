@@ -18,7 +18,11 @@ import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
  * {@code quarkus.datasource.devservices.enabled=true} brings it back;</li>
  * <li>collects Agroal's pool metrics ({@code jdbc.metrics.enabled}, a build-time property), which the pool gauges and
  * the Dev UI read; without them Agroal reports zeros;</li>
- * <li>does the same for each datasource named in {@code quarkus.lakebase."name".*}.</li>
+ * <li>does the same for each datasource named in {@code quarkus.lakebase."name".*};</li>
+ * <li>silences the report of Testcontainers' Docker probe: in dev mode Quarkus asks whether a container runtime is
+ * available for every Dev Service it lists, the local Lakebase included, and on a machine without Docker Testcontainers
+ * answers with an ERROR, although nothing needs a container. A Dev Service that does still fails with Quarkus' own
+ * message; the application's log settings win.</li>
  * </ul>
  */
 public class LakebaseBuildConfigCustomizer implements SmallRyeConfigBuilderCustomizer {
@@ -30,6 +34,8 @@ public class LakebaseBuildConfigCustomizer implements SmallRyeConfigBuilderCusto
                 .withDefaultValue("quarkus.datasource.jdbc.driver", LakebaseDriver.class.getName())
                 .withDefaultValue("quarkus.datasource.devservices.enabled", "false")
                 .withDefaultValue("quarkus.datasource.jdbc.metrics.enabled", "true")
+                .withDefaultValue("quarkus.log.category.\"org.testcontainers.dockerclient\".level", "OFF")
+                .withDefaultValue("quarkus.log.category.\"org.testcontainers.DockerClientFactory\".level", "WARN")
                 .withSources(new NamedDatasourceKinds());
     }
 }

@@ -14,8 +14,7 @@ import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
  * <li>makes the default datasource a PostgreSQL one, opened through {@link LakebaseDriver}; the user's
  * {@code quarkus.datasource.db-kind} and {@code jdbc.driver} still win;</li>
  * <li>turns off the Testcontainers PostgreSQL Dev Service that {@code quarkus-jdbc-postgresql} brings: the local
- * Lakebase replaces it, needs no Docker, and that one fails test mode without Docker. Setting
- * {@code quarkus.datasource.devservices.enabled=true} brings it back;</li>
+ * Lakebase replaces it, needs no Docker, and that one fails test mode without Docker;</li>
  * <li>collects Agroal's pool metrics ({@code jdbc.metrics.enabled}, a build-time property), which the pool gauges and
  * the Dev UI read; without them Agroal reports zeros;</li>
  * <li>does the same for each datasource named in {@code quarkus.lakebase."name".*};</li>

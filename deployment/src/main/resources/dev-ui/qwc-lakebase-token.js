@@ -4,7 +4,8 @@ import '@vaadin/button';
 import '@vaadin/progress-bar';
 
 /**
- * The Lakebase login at a glance: endpoint, role, the token's remaining life, refreshes and the last error.
+ * Every Lakebase datasource at a glance, the default one first: endpoint, role, the token's remaining life, refreshes,
+ * the last error and the pool's connections, with "refresh token now" and "flush pool" for that datasource.
  * The token itself is never sent to this page.
  */
 export class QwcLakebaseToken extends LitElement {
@@ -12,14 +13,15 @@ export class QwcLakebaseToken extends LitElement {
     jsonRpc = new JsonRpc(this);
 
     static styles = css`
-        .status { display: grid; grid-template-columns: max-content auto; gap: 4px 16px; padding: 16px; }
+        .datasource { padding: 16px 16px 0; margin: 0; font-size: var(--lumo-font-size-l); }
+        .status { display: grid; grid-template-columns: max-content auto; gap: 4px 16px; padding: 8px 16px 16px; }
         .key { font-weight: bold; }
         .down { color: var(--lumo-error-text-color); }
         .actions { display: flex; gap: 8px; padding: 0 16px 16px; }
     `;
 
     static properties = {
-        _status: { state: true },
+        _datasources: { state: true },
         _busy: { state: true }
     };
 
@@ -34,28 +36,37 @@ export class QwcLakebaseToken extends LitElement {
         super.disconnectedCallback();
     }
 
-    _load(method) {
+    /** Calls the backend; every method answers with the status of all datasources. */
+    _load(method, params) {
         this._busy = method !== 'getStatus';
-        this.jsonRpc[method]().then(response => {
-            this._status = response.result;
+        this.jsonRpc[method](params).then(response => {
+            this._datasources = response.result;
             this._busy = false;
         });
     }
 
     render() {
-        if (!this._status) {
+        if (!this._datasources) {
             return html`<vaadin-progress-bar indeterminate></vaadin-progress-bar>`;
         }
-        const rows = Object.entries(this._status).filter(([key]) => key !== 'healthy');
+        return html`${this._datasources.map(status => this._renderDatasource(status))}`;
+    }
+
+    _renderDatasource(status) {
+        const name = status.datasource;
+        const rows = Object.entries(status).filter(([key]) => key !== 'healthy' && key !== 'datasource');
         return html`
+            <h3 class="datasource">${name === '<default>' ? 'Default datasource' : `Datasource "${name}"`}</h3>
             <div class="status">
                 <span class="key">state</span>
-                <span class="${this._status.healthy ? '' : 'down'}">${this._status.healthy ? 'ready' : 'not ready'}</span>
+                <span class="${status.healthy ? '' : 'down'}">${status.healthy ? 'ready' : 'not ready'}</span>
                 ${rows.map(([key, value]) => html`<span class="key">${key}</span><span>${value}</span>`)}
             </div>
             <div class="actions">
-                <vaadin-button ?disabled=${this._busy} @click=${() => this._load('refreshTokenNow')}>Refresh token now</vaadin-button>
-                <vaadin-button ?disabled=${this._busy} @click=${() => this._load('flushPool')}>Flush pool</vaadin-button>
+                <vaadin-button ?disabled=${this._busy}
+                    @click=${() => this._load('refreshTokenNow', { datasource: name })}>Refresh token now</vaadin-button>
+                <vaadin-button ?disabled=${this._busy}
+                    @click=${() => this._load('flushPool', { datasource: name })}>Flush pool</vaadin-button>
             </div>`;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Default;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.jandex.ClassType;
 
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkiverse.lakebase.Lakebase;
@@ -18,6 +19,7 @@ import io.quarkiverse.lakebase.runtime.LakebaseRecorder;
 import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseConfigBuilder;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDefaults;
+import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
 import io.quarkiverse.lakebase.runtime.health.LakebaseHealthCheck;
 import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
 import io.quarkiverse.lakebase.runtime.telemetry.LakebaseTelemetry;
@@ -61,7 +63,7 @@ class LakebaseProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(LakebaseLogins.class, LakebaseCredentialsProvider.class, Lakebase.class)
+                .addBeanClasses(LakebaseLogins.class, LakebaseCredentialsProvider.class)
                 .setUnremovable()
                 .build();
     }
@@ -172,6 +174,26 @@ class LakebaseProcessor {
                 .toList();
     }
 
+    /**
+     * A {@link Lakebase} bean for each Lakebase datasource, qualified as Quarkus qualifies the datasource itself:
+     * {@code @Default} for the default one, {@code @DataSource("name")} for a named one.
+     */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void registerLakebaseBeans(LakebaseRecorder recorder, LakebaseDatasourcesBuildItem datasources,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
+        for (String name : datasources.names()) {
+            SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = SyntheticBeanBuildItem.configure(Lakebase.class)
+                    .scope(Singleton.class)
+                    .identifier("lakebase-" + name)
+                    .unremovable()
+                    .addInjectionPoint(ClassType.create(LakebaseLogins.class))
+                    .addInjectionPoint(ClassType.create(LakebaseRuntimeConfig.class))
+                    .createWith(recorder.lakebase(name));
+            beans.produce(qualifiedFor(bean, name).done());
+        }
+    }
+
     /** Each Lakebase datasource's pool gets the interceptor, qualified as Quarkus selects a datasource's interceptors. */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
@@ -186,13 +208,17 @@ class LakebaseProcessor {
                     .setRuntimeInit()
                     .unremovable()
                     .supplier(recorder.staggeredRetirement(name));
-            if (DataSourceUtil.isDefault(name)) {
-                bean.addQualifier(Default.class);
-            } else {
-                bean.addQualifier().annotation(DataSource.class).addValue("value", name).done();
-            }
-            beans.produce(bean.done());
+            beans.produce(qualifiedFor(bean, name).done());
         }
+    }
+
+    /** Qualifies a datasource's bean as Quarkus qualifies the datasource's own beans. */
+    private static SyntheticBeanBuildItem.ExtendedBeanConfigurator qualifiedFor(
+            SyntheticBeanBuildItem.ExtendedBeanConfigurator bean, String datasource) {
+        if (DataSourceUtil.isDefault(datasource)) {
+            return bean.addQualifier(Default.class);
+        }
+        return bean.addQualifier().annotation(DataSource.class).addValue("value", datasource).done();
     }
 
     @BuildStep

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,10 @@ import io.quarkiverse.lakebase.runtime.devui.LakebaseJsonRpcService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * What the Dev UI card shows and does: the login's details and the token's life, never the token; "refresh token now"
- * mints a new one; "flush pool" closes idle connections.
+ * What the Dev UI card shows and does for the default datasource: the login's details, the token's life and the pool's
+ * counts, never the token; "refresh token now" mints a new one; "flush pool" closes idle connections. A named
+ * datasource's section is tested in {@link NamedDatasourceTest}, and with a token of its own in the deployment module's
+ * {@code NamedDatasourceApiTest}.
  * <p>
  * The Dev UI's backend is the extension's own, not public API: the test calls it as the card does.
  */
@@ -29,26 +31,29 @@ class DevUiServiceTest {
     LakebaseLogins credentials;
 
     @Inject
-    Instance<AgroalDataSource> dataSource;
+    AgroalDataSource dataSource;
 
     @Test
     void showsTheLoginRefreshesTheTokenAndFlushesThePool() throws Exception {
-        LakebaseJsonRpcService service = new LakebaseJsonRpcService(credentials, dataSource);
+        LakebaseJsonRpcService service = new LakebaseJsonRpcService(credentials);
         String token = credentials.tokenCache().orElseThrow().token(Duration.ofSeconds(10)).secret();
 
-        Map<String, Object> before = service.getStatus();
-        assertThat(before).containsEntry("healthy", true).containsKeys("endpoint", "host", "database", "user",
-                "tokenExpiresAt", "tokenSecondsLeft", "lastRefreshAt", "refreshCount");
+        List<Map<String, Object>> before = service.getStatus();
+        assertThat(before).hasSize(1);
+        assertThat(before.get(0)).containsEntry("datasource", "<default>").containsEntry("healthy", true)
+                .containsKeys("endpoint", "host", "database", "user", "tokenExpiresAt", "tokenSecondsLeft",
+                        "lastRefreshAt", "refreshCount", "poolActive", "poolIdle", "poolWaiting");
         assertThat(before.toString()).doesNotContain(token);
 
-        Map<String, Object> after = service.refreshTokenNow();
-        assertThat((Long) after.get("refreshCount")).isEqualTo((Long) before.get("refreshCount") + 1);
+        Map<String, Object> after = service.refreshTokenNow("<default>").get(0);
+        assertThat((Long) after.get("refreshCount")).isEqualTo((Long) before.get(0).get("refreshCount") + 1);
         assertThat(credentials.tokenCache().orElseThrow().token(Duration.ofSeconds(10)).secret()).isNotEqualTo(token);
 
-        dataSource.get().getConnection().close();
-        assertThat(dataSource.get().getMetrics().availableCount()).as("an idle connection").isPositive();
-        service.flushPool();
+        dataSource.getConnection().close();
+        assertThat(dataSource.getMetrics().availableCount()).as("an idle connection").isPositive();
+        assertThat((Long) service.getStatus().get(0).get("poolIdle")).isPositive();
+        service.flushPool("<default>");
         // Agroal flushes on its housekeeping thread
-        await().atMost(Duration.ofSeconds(10)).until(() -> dataSource.get().getMetrics().availableCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> dataSource.getMetrics().availableCount() == 0);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricExporter;
@@ -22,7 +23,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * The pool gauges count: with every connection of the pool held, total and active are the pool's size, and a caller
- * that waits for a connection is counted as waiting.
+ * that waits for a connection is counted as waiting. Each value carries the datasource's name, {@code <default>} here.
  */
 @QuarkusTest
 @TestProfile(ShortLivedTokens.class)
@@ -70,12 +71,15 @@ class PoolGaugesTest {
         });
     }
 
-    /** The value of the gauge in the latest export. */
+    /** The default datasource's value of the gauge in the latest export, its only one. */
     private long latest(String name) {
         List<MetricData> exported = metrics.getFinishedMetricItems().stream()
                 .filter(metric -> metric.getName().equals(name)).toList();
         assertThat(exported).as(name + " exported").isNotEmpty();
-        return exported.get(exported.size() - 1).getLongGaugeData().getPoints().stream()
-                .mapToLong(LongPointData::getValue).sum();
+        List<LongPointData> points = List.copyOf(exported.get(exported.size() - 1).getLongGaugeData().getPoints());
+        assertThat(points).as(name + ": one series, the default datasource's").singleElement()
+                .extracting(point -> point.getAttributes().get(AttributeKey.stringKey("lakebase.datasource")))
+                .isEqualTo("<default>");
+        return points.get(0).getValue();
     }
 }

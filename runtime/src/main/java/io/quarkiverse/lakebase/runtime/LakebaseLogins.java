@@ -116,9 +116,17 @@ public class LakebaseLogins {
 
     /** Mints a new token for the default datasource now; completes with its status afterwards. */
     public CompletionStage<LakebaseStatus> refreshToken() {
-        TokenCache cache = login().cache();
-        return cache == null ? CompletableFuture.completedFuture(status())
-                : cache.refreshNow().thenApply(token -> status());
+        return refreshToken(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
+    }
+
+    /**
+     * Mints a new token for a datasource now; completes with its status afterwards. The datasources that share its
+     * token cache (same endpoint and identity) get the new token too.
+     */
+    public CompletionStage<LakebaseStatus> refreshToken(String datasource) {
+        TokenCache cache = login(datasource).cache();
+        return cache == null ? CompletableFuture.completedFuture(status(datasource))
+                : cache.refreshNow().thenApply(token -> status(datasource));
     }
 
     /** The default datasource's login state now; never throws for a configuration the user fixed. */

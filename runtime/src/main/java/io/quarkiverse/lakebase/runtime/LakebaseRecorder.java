@@ -1,16 +1,22 @@
 package io.quarkiverse.lakebase.runtime;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.agroal.api.AgroalPoolInterceptor;
+import io.quarkiverse.lakebase.Lakebase;
+import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
 import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
+import io.quarkiverse.lakebase.runtime.user.UserPools;
+import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.annotations.Recorder;
 
 /**
- * The runtime values of the extension's build steps: the datasource names found at build time, each datasource's pool
- * interceptor, and the first mint begun early.
+ * The runtime values of the extension's build steps: the datasource names found at build time, each datasource's
+ * {@link Lakebase} bean and pool interceptor, and the first mint begun early.
  */
 @Recorder
 public class LakebaseRecorder {
@@ -18,6 +24,18 @@ public class LakebaseRecorder {
     /** The Lakebase datasources found at build time, as a bean. */
     public Supplier<LakebaseDatasourceNames> datasourceNames(List<String> names) {
         return () -> new LakebaseDatasourceNames(names);
+    }
+
+    /**
+     * The {@link Lakebase} bean of one datasource. Its pool and the users' pools are looked up when first used, not
+     * now: injecting the bean of an inactive datasource must not fail.
+     */
+    public Function<SyntheticCreationalContext<Lakebase>, Lakebase> lakebase(String datasource) {
+        return context -> new Lakebase(datasource,
+                () -> AgroalDataSourceUtil.dataSourceInstance(datasource).get(),
+                context.getInjectedReference(LakebaseLogins.class),
+                context.getInjectedReference(LakebaseRuntimeConfig.class),
+                () -> Arc.container().instance(UserPools.class).get());
     }
 
     /** The pool interceptor that staggers the connection lifetimes of one datasource. */

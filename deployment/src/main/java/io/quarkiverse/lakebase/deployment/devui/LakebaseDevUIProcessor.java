@@ -8,7 +8,8 @@ import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
 
 /**
- * The Lakebase card of the Dev UI: the token's life and the pool, with "refresh token now" and "flush pool".
+ * The Lakebase card of the Dev UI: for each Lakebase datasource, the token's life and the pool, with "refresh token now"
+ * and "flush pool".
  */
 class LakebaseDevUIProcessor {
 
@@ -16,7 +17,7 @@ class LakebaseDevUIProcessor {
     CardPageBuildItem card() {
         CardPageBuildItem card = new CardPageBuildItem();
         card.addPage(Page.webComponentPageBuilder()
-                .title("Token and pool")
+                .title("Tokens and pools")
                 .icon("font-awesome-solid:key")
                 .componentLink("qwc-lakebase-token.js"));
         return card;

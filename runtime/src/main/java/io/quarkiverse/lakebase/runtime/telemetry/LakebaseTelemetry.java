@@ -3,13 +3,12 @@ package io.quarkiverse.lakebase.runtime.telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
-import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSourceMetrics;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -18,6 +17,7 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
+import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -28,13 +28,16 @@ import io.quarkiverse.lakebase.RefreshListener;
 import io.quarkiverse.lakebase.TokenRefreshException;
 import io.quarkiverse.lakebase.runtime.EndpointTokens;
 import io.quarkiverse.lakebase.runtime.LakebaseLogins;
+import io.quarkiverse.lakebase.runtime.LakebasePools;
 import io.quarkiverse.lakebase.runtime.user.UserPools;
 import io.quarkiverse.lakebase.runtime.user.UserPoolsListener;
 
 /**
- * OpenTelemetry metrics and spans of the tokens and the default datasource's pool, under the instrumentation scope
+ * OpenTelemetry metrics and spans of the tokens and the Lakebase datasources' pools, under the instrumentation scope
  * {@value #SCOPE}. The refresh span and the expiry gauge carry the endpoint, which tells the tokens of named
- * datasources apart. Durations are in seconds, as the OpenTelemetry semantic conventions ask. Registered only when the
+ * datasources apart; the pool gauges carry the Quarkus datasource name ({@code <default>} for the default one) and
+ * skip a datasource that is not active. Durations are in seconds, as the OpenTelemetry semantic conventions ask. Registered
+ * only when the
  * application has {@code quarkus-opentelemetry}.
  */
 @Singleton
@@ -47,10 +50,10 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener, U
     static final AttributeKey<String> ERROR_CODE = AttributeKey.stringKey("error.code");
     static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("lakebase.endpoint");
     static final AttributeKey<String> EXPIRES_AT = AttributeKey.stringKey("lakebase.token.expires_at");
+    static final AttributeKey<String> DATASOURCE = AttributeKey.stringKey("lakebase.datasource");
 
     private final OpenTelemetry openTelemetry;
     private final Instance<LakebaseLogins> credentials;
-    private final Instance<AgroalDataSource> dataSource;
     private final Clock clock = Clock.systemUTC();
     private Tracer tracer;
     private DoubleHistogram refreshDuration;
@@ -62,10 +65,9 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener, U
     private final Instance<UserPools> userPools;
 
     public LakebaseTelemetry(OpenTelemetry openTelemetry, Instance<LakebaseLogins> credentials,
-            Instance<AgroalDataSource> dataSource, Instance<UserPools> userPools) {
+            Instance<UserPools> userPools) {
         this.openTelemetry = openTelemetry;
         this.credentials = credentials;
-        this.dataSource = dataSource;
         this.userPools = userPools;
     }
 
@@ -95,18 +97,18 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener, U
                 .setDescription("Time until the cached Lakebase database token expires")
                 .buildWithCallback(this::recordExpiries);
         meter.gaugeBuilder("lakebase.pool.connections.total").ofLongs()
-                .setDescription("Open connections of the Lakebase pool, in use or idle")
-                .buildWithCallback(gauge -> poolMetrics().ifPresent(
-                        metrics -> gauge.record(metrics.activeCount() + metrics.availableCount())));
+                .setDescription("Open connections of a Lakebase pool, in use or idle")
+                .buildWithCallback(gauge -> recordPools(gauge,
+                        metrics -> metrics.activeCount() + metrics.availableCount()));
         meter.gaugeBuilder("lakebase.pool.connections.active").ofLongs()
-                .setDescription("Connections of the Lakebase pool in use")
-                .buildWithCallback(gauge -> poolMetrics().ifPresent(metrics -> gauge.record(metrics.activeCount())));
+                .setDescription("Connections of a Lakebase pool in use")
+                .buildWithCallback(gauge -> recordPools(gauge, AgroalDataSourceMetrics::activeCount));
         meter.gaugeBuilder("lakebase.pool.connections.idle").ofLongs()
-                .setDescription("Idle connections of the Lakebase pool")
-                .buildWithCallback(gauge -> poolMetrics().ifPresent(metrics -> gauge.record(metrics.availableCount())));
+                .setDescription("Idle connections of a Lakebase pool")
+                .buildWithCallback(gauge -> recordPools(gauge, AgroalDataSourceMetrics::availableCount));
         meter.gaugeBuilder("lakebase.pool.connections.waiting").ofLongs()
-                .setDescription("Callers waiting for a connection of the Lakebase pool")
-                .buildWithCallback(gauge -> poolMetrics().ifPresent(metrics -> gauge.record(metrics.awaitingCount())));
+                .setDescription("Callers waiting for a connection of a Lakebase pool")
+                .buildWithCallback(gauge -> recordPools(gauge, AgroalDataSourceMetrics::awaitingCount));
     }
 
     @Override
@@ -185,8 +187,12 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener, U
         }
     }
 
-    private Optional<AgroalDataSourceMetrics> poolMetrics() {
-        return dataSource.isResolvable() ? Optional.of(dataSource.get().getMetrics()) : Optional.empty();
+    /** One value per Lakebase datasource whose pool is active, with the datasource's name. */
+    private void recordPools(ObservableLongMeasurement gauge, ToLongFunction<AgroalDataSourceMetrics> value) {
+        for (String datasource : credentials.get().datasources()) {
+            LakebasePools.active(datasource).ifPresent(pool -> gauge.record(value.applyAsLong(pool.getMetrics()),
+                    Attributes.of(DATASOURCE, datasource)));
+        }
     }
 
     /** {@code http.503}, {@code http.401}, or the class of the cause: low cardinality, no secret. */

@@ -74,6 +74,9 @@ public class LakebaseJsonRpcService {
             view.put("poolActive", metrics.activeCount());
             view.put("poolIdle", metrics.availableCount());
             view.put("poolWaiting", metrics.awaitingCount());
+            // totals since start: a flush or a rotation shows as connections closed and opened again
+            view.put("poolOpened", metrics.creationCount());
+            view.put("poolClosed", metrics.destroyCount());
         });
         return view;
     }

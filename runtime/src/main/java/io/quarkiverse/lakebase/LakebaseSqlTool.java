@@ -1,5 +1,6 @@
 package io.quarkiverse.lakebase;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
@@ -11,6 +12,7 @@ import io.quarkiverse.lakebase.runtime.agent.ReadOnlyQuery;
 import io.quarkiverse.lakebase.runtime.config.AgentToolConfig;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * A LangChain4j tool that lets an AI agent read the application's Lakebase database, as Databricks AppKit's
@@ -42,6 +44,11 @@ public class LakebaseSqlTool {
                 jakarta.enterprise.inject.Default.Literal.INSTANCE).get()
                 : dataSources.select(new DataSource.DataSourceLiteral(name)).get();
         this.query = new ReadOnlyQuery(dataSource, config.maxRows(), config.timeout());
+    }
+
+    /** Created at start-up, so that a wrong {@code agent-tool.datasource} stops the application rather than a query. */
+    void checkedAtStartup(@Observes StartupEvent event) {
+        // the constructor checked the settings
     }
 
     /** Runs one reading statement and answers with its rows as text, or with why it did not run. */

@@ -6,6 +6,7 @@ import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -28,5 +29,15 @@ class AgentToolProcessor {
         }
         return AdditionalBeanBuildItem.builder().addBeanClass(LakebaseSqlTool.class)
                 .setDefaultScope(BuiltinScope.SINGLETON.getName()).setUnremovable().build();
+    }
+
+    /**
+     * quarkus-langchain4j finds {@code @Tool} methods in the application's index, which the extension's runtime jar is
+     * not part of.
+     */
+    @BuildStep
+    AdditionalIndexedClassesBuildItem indexAgentToolForLangChain4j(LakebaseBuildTimeConfig config) {
+        return config.agentTool().enabled() ? new AdditionalIndexedClassesBuildItem(LakebaseSqlTool.class.getName())
+                : null;
     }
 }

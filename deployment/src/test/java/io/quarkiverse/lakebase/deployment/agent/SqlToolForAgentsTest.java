@@ -92,6 +92,12 @@ class SqlToolForAgentsTest {
     }
 
     @Test
+    void anAdvisoryLockDoesNotGoBackToThePool() throws Exception {
+        call("SELECT pg_advisory_lock(42)");
+        assertThat(count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).isZero();
+    }
+
+    @Test
     void aLongQueryIsCancelledAtTheTimeOut() throws Exception {
         assertThat(call("SELECT pg_sleep(5)")).startsWith("Query failed (SQLState 57014)");
     }

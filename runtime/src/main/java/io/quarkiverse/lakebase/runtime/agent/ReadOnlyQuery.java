@@ -46,6 +46,10 @@ public final class ReadOnlyQuery {
                 }
             } finally {
                 connection.rollback();
+                // session-level advisory locks outlive the rollback: none may go back to the pool with the connection
+                try (Statement unlock = connection.createStatement()) {
+                    unlock.execute("SELECT pg_advisory_unlock_all()");
+                }
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {

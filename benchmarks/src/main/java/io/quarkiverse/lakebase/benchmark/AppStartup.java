@@ -21,6 +21,42 @@ final class AppStartup {
     record Result(double millisToFirstRequest, double rssMegabytes) {
     }
 
+    /** The classes a start-up loaded, by name, read from the JVM's class-loading log. */
+    record LoadedClasses(List<String> names) {
+
+        long count(String prefix) {
+            return names.stream().filter(name -> name.startsWith(prefix)).count();
+        }
+    }
+
+    /** Starts the demo once more with class loading logged, and lists the classes loaded until its first answer. */
+    LoadedClasses lakebaseAppClasses(Path jar) throws Exception {
+        Path log = Files.createTempFile("benchmark-classes-", ".log");
+        lakebaseApp(List.of("java", "-Xlog:class+load=info:file=" + log), jar);
+        return classesIn(log);
+    }
+
+    /** The same for the plain application. */
+    LoadedClasses plainAppClasses(Path jar) throws Exception {
+        Path log = Files.createTempFile("benchmark-classes-", ".log");
+        plainApp(List.of("java", "-Xlog:class+load=info:file=" + log), jar);
+        return classesIn(log);
+    }
+
+    private static LoadedClasses classesIn(Path log) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            // [uptime][info][class,load] com.example.Type source: ...
+            int start = line.indexOf("] ", line.indexOf("[class,load]"));
+            if (line.contains("[class,load]") && start > 0) {
+                String rest = line.substring(start + 2);
+                int space = rest.indexOf(' ');
+                names.add(space > 0 ? rest.substring(0, space) : rest);
+            }
+        }
+        return new LoadedClasses(names);
+    }
+
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     private final LocalLakebase lakebase;

@@ -26,6 +26,11 @@ final class Emulator {
         return count.find() ? Integer.parseInt(count.group(1)) : 0;
     }
 
+    /** Every request answered so far, by path, as the emulator counts them (a JSON object). */
+    String requests() {
+        return send("GET", "/emulator/requests", null);
+    }
+
     void tokenTtl(Duration ttl) {
         send("PUT", "/emulator/token-ttl", "{\"millis\":" + ttl.toMillis() + "}");
     }

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.lakebase.deployment.devservices.LocalLakebase;
@@ -75,7 +79,7 @@ public final class LakebaseBenchmark {
             LakebaseBenchmark benchmark = new LakebaseBenchmark(lakebase);
             benchmark.createStaticRole();
             // -Dlakebase.benchmark.scenarios=1,5 runs those scenarios only
-            Set<String> scenarios = Set.of(System.getProperty("lakebase.benchmark.scenarios", "1,2,3,4,5,6").split(","));
+            Set<String> scenarios = Set.of(System.getProperty("lakebase.benchmark.scenarios", "1,2,3,4,5,6,7").split(","));
             if (scenarios.contains("1")) {
                 benchmark.connectionOpenCost();
             }
@@ -93,6 +97,9 @@ public final class LakebaseBenchmark {
             }
             if (scenarios.contains("6")) {
                 benchmark.startUpOnJava25();
+            }
+            if (scenarios.contains("7")) {
+                benchmark.startUpBreakdown();
             }
             benchmark.report();
         } finally {
@@ -301,6 +308,57 @@ public final class LakebaseBenchmark {
             scheduler.close();
             emulator.tokenTtl(Duration.ofHours(1));
         }
+    }
+
+    /** Families of classes, by package prefix, whose loading the start-up breakdown counts. */
+    private static final List<String> CLASS_FAMILIES = List.of("com.databricks.", "com.fasterxml.jackson.",
+            "org.apache.http.", "com.google.", "io.quarkiverse.lakebase.", "io.opentelemetry.");
+
+    /**
+     * 7. Where the start-up difference goes: the classes each application loads until its first answer (all, and by
+     * family), and the workspace calls the demo makes while starting.
+     */
+    private void startUpBreakdown() throws Exception {
+        Optional<Path> lakebaseJar = jar("lakebase.app.jar");
+        Optional<Path> plainJar = jar("plain.app.jar");
+        if (lakebaseJar.isEmpty() || plainJar.isEmpty()) {
+            row("7. Start-up breakdown", "skipped: build the applications first", "", "", "");
+            return;
+        }
+        AppStartup apps = new AppStartup(lakebase, pools);
+        String callsBefore = emulator.requests();
+        AppStartup.LoadedClasses token = apps.lakebaseAppClasses(lakebaseJar.get());
+        String callsAfter = emulator.requests();
+        AppStartup.LoadedClasses plain = apps.plainAppClasses(plainJar.get());
+        row("7. Classes loaded until the first answer", String.valueOf(token.names().size()),
+                String.valueOf(plain.names().size()), ratio(token.names().size(), plain.names().size()), "");
+        for (String family : CLASS_FAMILIES) {
+            row("7. ... of them " + family + "*", String.valueOf(token.count(family)), String.valueOf(plain.count(family)),
+                    "", "");
+        }
+        row("7. Workspace calls while starting", callsBetween(callsBefore, callsAfter), "none", "", "");
+    }
+
+    /** The requests the emulator answered between two of its counts, by path. */
+    private static String callsBetween(String before, String after) {
+        Map<String, Integer> earlier = counts(before);
+        StringBuilder calls = new StringBuilder();
+        counts(after).forEach((path, count) -> {
+            int made = count - earlier.getOrDefault(path, 0);
+            if (made > 0 && !path.contains("#")) {
+                calls.append(calls.isEmpty() ? "" : ", ").append(path).append(" ×").append(made);
+            }
+        });
+        return calls.toString();
+    }
+
+    private static Map<String, Integer> counts(String json) {
+        Map<String, Integer> counts = new TreeMap<>();
+        Matcher entry = Pattern.compile("\"([^\"]+)\":(\\d+)").matcher(json);
+        while (entry.find()) {
+            counts.put(entry.group(1), Integer.parseInt(entry.group(2)));
+        }
+        return counts;
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.quarkiverse.lakebase;
 
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
@@ -10,7 +8,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.lakebase.runtime.LakebaseLogins;
 import io.quarkiverse.lakebase.runtime.agent.ReadOnlyQuery;
 import io.quarkiverse.lakebase.runtime.config.AgentToolConfig;
-import io.quarkus.agroal.DataSource;
+import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.runtime.StartupEvent;
 
@@ -34,15 +32,13 @@ public class LakebaseSqlTool {
 
     private final ReadOnlyQuery query;
 
-    public LakebaseSqlTool(AgentToolConfig config, LakebaseLogins logins, @Any Instance<AgroalDataSource> dataSources) {
+    public LakebaseSqlTool(AgentToolConfig config, LakebaseLogins logins) {
         String name = config.datasource().orElse(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
         if (!logins.datasources().contains(name)) {
             throw new LakebaseConfigurationException("quarkus.lakebase.agent-tool.datasource names '" + name
                     + "', which is not a Lakebase datasource; Lakebase datasources: " + logins.datasources());
         }
-        AgroalDataSource dataSource = DataSourceUtil.isDefault(name) ? dataSources.select(
-                jakarta.enterprise.inject.Default.Literal.INSTANCE).get()
-                : dataSources.select(new DataSource.DataSourceLiteral(name)).get();
+        AgroalDataSource dataSource = AgroalDataSourceUtil.dataSourceInstance(name).get();
         this.query = new ReadOnlyQuery(dataSource, config.maxRows(), config.timeout());
     }
 

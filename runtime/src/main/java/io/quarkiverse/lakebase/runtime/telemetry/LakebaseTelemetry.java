@@ -36,9 +36,8 @@ import io.quarkiverse.lakebase.runtime.user.UserPoolsListener;
  * OpenTelemetry metrics and spans of the tokens and the Lakebase datasources' pools, under the instrumentation scope
  * {@value #SCOPE}. The refresh span and the expiry gauge carry the endpoint, which tells the tokens of named
  * datasources apart; the pool gauges carry the Quarkus datasource name ({@code <default>} for the default one) and
- * skip a datasource that is not active. Durations are in seconds, as the OpenTelemetry semantic conventions ask. Registered
- * only when the
- * application has {@code quarkus-opentelemetry}.
+ * skip a datasource that is not active. Durations are in seconds, as the OpenTelemetry semantic conventions ask.
+ * Registered only when the application has {@code quarkus-opentelemetry}.
  */
 @Singleton
 public class LakebaseTelemetry implements RefreshListener, ConnectionListener, UserPoolsListener {

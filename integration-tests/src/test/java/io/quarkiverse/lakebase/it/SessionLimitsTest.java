@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.lakebase.Lakebase;
+import io.quarkiverse.lakebase.LakebaseUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -22,8 +24,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 
 /**
- * {@code quarkus.lakebase.statement-timeout} holds for the reactive client as for JDBC: PostgreSQL cancels a longer
- * statement on either (SQLState 57014).
+ * {@code quarkus.lakebase.statement-timeout} holds for the reactive client as for JDBC, and for the connections made on
+ * behalf of signed-in users: PostgreSQL cancels a longer statement on each (SQLState 57014).
  */
 @QuarkusTest
 @TestProfile(SessionLimitsTest.OneSecondStatements.class)
@@ -36,6 +38,9 @@ class SessionLimitsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Lakebase lakebase;
 
     @Test
     void theReactiveClientHasTheLimit() {
@@ -57,6 +62,16 @@ class SessionLimitsTest {
                 assertThat(row.getString(1)).isEqualTo("1s");
             }
         }
+    }
+
+    @Test
+    void theConnectionsOfSignedInUsersHaveTheLimit() throws SQLException {
+        LakebaseUser alice = lakebase.asUser(WorkspaceEmulatorClient.userToken("alice@example.com"));
+
+        assertThat(alice.query("SHOW statement_timeout").rows()).singleElement()
+                .satisfies(row -> assertThat(row.get("statement_timeout", String.class)).isEqualTo("1s"));
+        assertThatThrownBy(() -> alice.query("SELECT pg_sleep(3)")).isInstanceOfSatisfying(SQLException.class,
+                cancelled -> assertThat(cancelled.getSQLState()).isEqualTo("57014"));
     }
 
     public static class OneSecondStatements implements QuarkusTestProfile {

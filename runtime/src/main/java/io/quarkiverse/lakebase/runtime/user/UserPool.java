@@ -49,13 +49,17 @@ final class UserPool {
                 .connectionPoolConfiguration(pool -> pool.maxSize(settings.connectionsPerUser()).minSize(0)
                         .acquisitionTimeout(settings.acquisitionTimeout()).maxLifetime(settings.maxLifetime())
                         .reapTimeout(settings.idleTimeout())
-                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(settings.jdbcUrl())
-                                .connectionProviderClass(LakebaseDriver.class)
-                                .jdbcProperty("sslmode", settings.sslMode())
-                                .jdbcProperty("ApplicationName", settings.applicationName())
-                                .principal(new NamePrincipal(username))
-                                .credential(this)
-                                .addSecurityProvider(login -> login == this ? password() : null)));
+                        .connectionFactoryConfiguration(factory -> {
+                            factory.jdbcUrl(settings.jdbcUrl())
+                                    .connectionProviderClass(LakebaseDriver.class)
+                                    .jdbcProperty("sslmode", settings.sslMode())
+                                    .jdbcProperty("ApplicationName", settings.applicationName())
+                                    .principal(new NamePrincipal(username))
+                                    .credential(this)
+                                    .addSecurityProvider(login -> login == this ? password() : null);
+                            settings.options().ifPresent(options -> factory.jdbcProperty("options", options));
+                            return factory;
+                        }));
         this.pool = AgroalDataSource.from(configuration);
     }
 

@@ -292,6 +292,8 @@ public class UserPools {
                     datasource.sslMode().libpqName(),
                     values.getOptionalValue(properties.datasourceProperty("jdbc.additional-jdbc-properties.ApplicationName"),
                             String.class).orElse("quarkus-lakebase"),
+                    values.getOptionalValue(properties.datasourceProperty("jdbc.additional-jdbc-properties.options"),
+                            String.class),
                     limits.connectionsPerUser(),
                     values.getOptionalValue(properties.datasourceProperty("jdbc.acquisition-timeout"), Duration.class)
                             .orElse(Duration.ofSeconds(30)),

@@ -23,7 +23,6 @@ import io.quarkiverse.lakebase.runtime.databricks.DatabricksTokenSource;
 import io.quarkiverse.lakebase.runtime.databricks.WorkspaceClientFactory;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
 import io.quarkiverse.lakebase.runtime.token.RefreshListeners;
-import io.quarkiverse.lakebase.runtime.token.RefreshPolicy;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
 
 /**
@@ -68,8 +67,7 @@ final class TokenCaches implements AutoCloseable {
         TokenCache cache = new TokenCache(
                 new DatabricksTokenSource(workspace, endpoint, token.ttl(), clock, properties).withClaims(token.claims()),
                 clock, scheduler,
-                new RefreshPolicy(token.refreshBuffer(), token.retryInitialDelay(), token.retryMaxDelay(),
-                        token.terminalRetryDelay(), token.remintAfterRejectionInterval(), random::nextDouble),
+                token.refreshPolicy(random::nextDouble),
                 new RefreshListeners(listeners), token.refreshMode());
         return new Shared(endpoint, cache, workspace, scheduler);
     }

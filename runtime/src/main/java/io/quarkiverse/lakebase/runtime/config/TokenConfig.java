@@ -2,8 +2,10 @@ package io.quarkiverse.lakebase.runtime.config;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 import io.quarkiverse.lakebase.runtime.token.RefreshMode;
+import io.quarkiverse.lakebase.runtime.token.RefreshPolicy;
 import io.quarkus.runtime.annotations.ConfigGroup;
 import io.smallrye.config.WithDefault;
 
@@ -86,4 +88,14 @@ public interface TokenConfig {
      */
     @WithDefault("10S")
     Duration acquireTimeout();
+
+    /**
+     * The refresh timing these settings describe, for the application's token caches and the signed-in users' alike.
+     *
+     * @param jitter a uniform random number in [0, 1) each time a refresh is scheduled
+     */
+    default RefreshPolicy refreshPolicy(DoubleSupplier jitter) {
+        return new RefreshPolicy(refreshBuffer(), retryInitialDelay(), retryMaxDelay(), terminalRetryDelay(),
+                remintAfterRejectionInterval(), jitter);
+    }
 }

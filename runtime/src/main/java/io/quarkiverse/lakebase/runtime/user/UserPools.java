@@ -41,7 +41,6 @@ import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
 import io.quarkiverse.lakebase.runtime.jdbc.LoginRecovery;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
 import io.quarkiverse.lakebase.runtime.token.RefreshListeners;
-import io.quarkiverse.lakebase.runtime.token.RefreshPolicy;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
@@ -165,9 +164,7 @@ public class UserPools {
                 new DatabricksTokenSource(() -> client.forToken(latest.get()), current.endpoint, token.ttl(),
                         Clock.systemUTC(), current.properties, USER_CREDENTIALS_HINT),
                 Clock.systemUTC(), current.refreshThreads,
-                new RefreshPolicy(token.refreshBuffer(), token.retryInitialDelay(), token.retryMaxDelay(),
-                        token.terminalRetryDelay(), token.remintAfterRejectionInterval(),
-                        () -> ThreadLocalRandom.current().nextDouble()),
+                token.refreshPolicy(() -> ThreadLocalRandom.current().nextDouble()),
                 new RefreshListeners(listenersOfUserTokens()));
         cache.resume(lastTokens.remove(username));
         LoginRecovery recovery = new LoginRecovery() {

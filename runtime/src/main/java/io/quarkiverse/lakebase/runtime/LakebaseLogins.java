@@ -70,6 +70,17 @@ public class LakebaseLogins {
         return datasources;
     }
 
+    /**
+     * The datasources not switched off with {@code quarkus.datasource."name".active=false}: one environment may lack a
+     * datasource another has, and it must then ask the workspace for nothing.
+     */
+    public List<String> activeDatasources() {
+        var values = ConfigProvider.getConfig();
+        return datasources.stream().filter(datasource -> values
+                .getOptionalValue(DataSourceUtil.dataSourcePropertyKey(datasource, "active"), Boolean.class)
+                .orElse(true)).toList();
+    }
+
     /** The login of the default datasource. */
     public LakebaseLogin login() {
         return login(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
@@ -152,7 +163,7 @@ public class LakebaseLogins {
      * token, because a connection was opened earlier in start-up (a schema migration), mints nothing more.
      */
     void mintEarly() {
-        for (String datasource : datasources) {
+        for (String datasource : activeDatasources()) {
             LakebaseLogin login = login(datasource);
             Optional.ofNullable(login.cache()).ifPresent(TokenCache::prefetch);
             login.beginHostCheck();
@@ -167,7 +178,7 @@ public class LakebaseLogins {
         }
         EnvironmentFallbacks.logInDevelopment();
         try {
-            for (String datasource : datasources) {
+            for (String datasource : activeDatasources()) {
                 start(datasource);
             }
         } catch (RuntimeException e) {

@@ -33,7 +33,7 @@ public class LakebaseHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Lakebase");
         List<String> reasons = new ArrayList<>();
-        for (String datasource : credentials.datasources()) {
+        for (String datasource : credentials.activeDatasources()) {
             String prefix = DataSourceUtil.isDefault(datasource) ? "" : datasource + ".";
             try {
                 LakebaseStatus status = credentials.status(datasource);

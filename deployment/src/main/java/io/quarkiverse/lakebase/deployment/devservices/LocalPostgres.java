@@ -40,7 +40,10 @@ final class LocalPostgres implements AutoCloseable {
         this.role = role;
     }
 
-    /** Starts PostgreSQL, creates the role (no password yet: nobody can log in as it) and its database. */
+    /**
+     * Starts PostgreSQL, creates the role (no password yet: nobody can log in as it) and the database, where the role may
+     * connect and create schemas.
+     */
     static LocalPostgres start(Integer fixedPort, String role, String database) {
         File serverLog = serverLog();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -57,7 +60,10 @@ final class LocalPostgres implements AutoCloseable {
         try {
             LocalPostgres local = new LocalPostgres(builder.start(), role);
             local.execute("CREATE ROLE " + identifier(role) + " LOGIN");
-            local.execute("CREATE DATABASE " + identifier(database) + " OWNER " + identifier(role));
+            // what a Databricks app's service principal gets from its database resource ("Can connect and create"):
+            // not the database, so, as on PostgreSQL 15 and later, nothing in its schema public
+            local.execute("CREATE DATABASE " + identifier(database));
+            local.execute("GRANT CONNECT, CREATE ON DATABASE " + identifier(database) + " TO " + identifier(role));
             return local;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the local Lakebase PostgreSQL", e);

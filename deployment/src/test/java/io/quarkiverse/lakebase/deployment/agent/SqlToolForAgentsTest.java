@@ -36,7 +36,9 @@ class SqlToolForAgentsTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.lakebase.agent-tool.enabled", "true")
             .overrideConfigKey("quarkus.lakebase.agent-tool.max-rows", "3")
-            .overrideConfigKey("quarkus.lakebase.agent-tool.timeout", "1S");
+            .overrideConfigKey("quarkus.lakebase.agent-tool.timeout", "1S")
+            // a schema of the application's role: as on Lakebase, the role may not create in public
+            .overrideConfigKey("quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", "shop");
 
     @Inject
     LakebaseSqlTool tool;
@@ -46,7 +48,7 @@ class SqlToolForAgentsTest {
 
     @BeforeEach
     void tableWithRows() throws SQLException {
-        execute("DROP TABLE IF EXISTS fruit",
+        execute("CREATE SCHEMA IF NOT EXISTS shop", "DROP TABLE IF EXISTS fruit",
                 "CREATE TABLE fruit (id int PRIMARY KEY, name text, note text)",
                 "INSERT INTO fruit VALUES (1, 'apple', NULL), (2, 'pear', 'ripe'), (3, 'plum', NULL), (4, 'fig', NULL)",
                 "CREATE OR REPLACE FUNCTION plant(n text) RETURNS int LANGUAGE plpgsql AS"

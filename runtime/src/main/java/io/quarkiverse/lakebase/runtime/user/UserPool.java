@@ -37,7 +37,8 @@ final class UserPool {
 
     /**
      * @param settings how the application's datasource connects: URL, driver properties, pool size
-     * @param onClose told once, when the pool has closed: its token cache's last token is worth keeping
+     * @param tokens the user's token cache, which the pool uses but does not own: the user's next pool may share it
+     * @param onClose told once, when the pool has closed
      */
     UserPool(String username, TokenCache tokens, UserPoolSettings settings, Runnable onClose) throws SQLException {
         this.username = username;
@@ -65,10 +66,6 @@ final class UserPool {
 
     String username() {
         return username;
-    }
-
-    TokenCache tokens() {
-        return tokens;
     }
 
     /** When the pool was last used, in {@link System#nanoTime()}. */
@@ -122,7 +119,6 @@ final class UserPool {
     private void close() {
         if (closed.compareAndSet(false, true)) {
             pool.close();
-            tokens.close();
             onClose.run();
         }
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,8 @@ public class UserPools {
             return size() > REMEMBERED_TOKENS;
         }
     };
+    /** The token cache of each user with a pool, open or retiring; guarded by {@link #lock}. */
+    private final Map<String, UserTokens> userTokens = new HashMap<>();
     private volatile Shared shared;
     private volatile boolean closed;
 
@@ -156,6 +159,37 @@ public class UserPools {
 
     /** Guarded by {@link #lock}. */
     private Entry create(Shared current, String username, String accessToken) throws SQLException {
+        UserTokens tokens = userTokens.get(username);
+        if (tokens == null) {
+            tokens = newUserTokens(current, username, accessToken);
+            userTokens.put(username, tokens);
+        } else {
+            tokens.latestAccessToken.set(accessToken);
+        }
+        UserTokens owner = tokens;
+        UserPool pool = new UserPool(username, tokens.cache, current.settings, () -> poolClosed(username, owner));
+        tokens.pools++;
+        return new Entry(pool, tokens.latestAccessToken);
+    }
+
+    /**
+     * A user's token cache lives while any of the user's pools does: a pool made while the evicted one still lends a
+     * connection shares the cache, so the user's tokens are minted once per lifetime, not once per pool.
+     */
+    private void poolClosed(String username, UserTokens tokens) {
+        synchronized (lock) {
+            if (--tokens.pools > 0) {
+                return;
+            }
+            userTokens.remove(username);
+            ConnectionEvents.removeRecovery(tokens.recovery);
+            tokens.cache.close();
+            tokens.cache.state().currentToken().ifPresent(last -> lastTokens.put(username, last));
+        }
+    }
+
+    /** Guarded by {@link #lock}. */
+    private UserTokens newUserTokens(Shared current, String username, String accessToken) {
         AtomicReference<String> latest = new AtomicReference<>(accessToken);
         LatestClient client = new LatestClient(token -> WorkspaceClientFactory.forAccessToken(
                 current.datasource.databricks(), token));
@@ -179,15 +213,7 @@ public class UserPools {
             }
         };
         ConnectionEvents.addRecovery(recovery);
-        UserPool pool = new UserPool(username, cache, current.settings, () -> {
-            ConnectionEvents.removeRecovery(recovery);
-            cache.state().currentToken().ifPresent(last -> {
-                synchronized (lock) {
-                    lastTokens.put(username, last);
-                }
-            });
-        });
-        return new Entry(pool, latest);
+        return new UserTokens(cache, latest, recovery);
     }
 
     private List<RefreshListener> listenersOfUserTokens() {
@@ -266,6 +292,21 @@ public class UserPools {
     }
 
     private record Entry(UserPool pool, AtomicReference<String> accessToken) {
+    }
+
+    /** A user's token cache, the user's latest access token, and how many of the user's pools use them. */
+    private static final class UserTokens {
+        final TokenCache cache;
+        final AtomicReference<String> latestAccessToken;
+        final LoginRecovery recovery;
+        /** Guarded by the registry's lock. */
+        int pools;
+
+        UserTokens(TokenCache cache, AtomicReference<String> latestAccessToken, LoginRecovery recovery) {
+            this.cache = cache;
+            this.latestAccessToken = latestAccessToken;
+            this.recovery = recovery;
+        }
     }
 
     /** What every user's pool shares: the default datasource's settings, the limits, the refresh threads. */

@@ -10,6 +10,7 @@ import io.quarkiverse.lakebase.runtime.agent.ReadOnlyQuery;
 import io.quarkiverse.lakebase.runtime.config.AgentToolConfig;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -47,12 +48,17 @@ public class LakebaseSqlTool {
         // the constructor checked the settings
     }
 
-    /** Runs one reading statement and answers with its rows as text, or with why it did not run. */
+    /**
+     * Runs one reading statement and answers with its rows as text, or with why it did not run. Outside the caller's
+     * transaction: an agent called while the application's transaction is open reads on a connection of its own, which
+     * it may roll back. (Suspended here, not with {@code @Transactional}: an intercepted subclass would hide the
+     * {@code @Tool} method from LangChain4j's reflection.)
+     */
     @Tool("Runs one read-only SQL query (PostgreSQL dialect) against the application's Lakebase database and returns"
             + " the rows as text: a header line of column names, one line per row with values separated by |, and a"
             + " last line with the row count. Only one SELECT, WITH, VALUES, TABLE, SHOW or EXPLAIN statement is"
             + " accepted; nothing can be written. Long results are cut: select the columns and rows you need.")
     public String query(@P("one read-only PostgreSQL statement") String sql) {
-        return query.run(sql);
+        return QuarkusTransaction.suspendingExisting().call(() -> query.run(sql));
     }
 }

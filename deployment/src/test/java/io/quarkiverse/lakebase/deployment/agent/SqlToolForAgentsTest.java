@@ -23,6 +23,7 @@ import dev.langchain4j.agent.tool.ToolSpecifications;
 import dev.langchain4j.service.tool.DefaultToolExecutor;
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.lakebase.LakebaseSqlTool;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -102,6 +103,13 @@ class SqlToolForAgentsTest {
     @Test
     void aLongQueryIsCancelledAtTheTimeOut() throws Exception {
         assertThat(call("SELECT pg_sleep(5)")).startsWith("Query failed (SQLState 57014)");
+    }
+
+    @Test
+    void anAgentCalledInsideTheApplicationsTransactionStillReads() throws Exception {
+        String answer = QuarkusTransaction.requiringNew().call(() -> call("SELECT name FROM fruit WHERE id = 2"));
+
+        assertThat(answer).isEqualTo("name\npear\n(1 row)");
     }
 
     @Test

@@ -40,7 +40,8 @@ final class RowsAsText {
             text.append(line).append('\n');
             count++;
         }
-        text.append(more ? "(first " + count + " rows; more were not returned)" : "(" + count + " rows)");
+        text.append(more ? "(first " + count + " rows; more were not returned)"
+                : "(" + count + (count == 1 ? " row)" : " rows)"));
         return text.toString();
     }
 

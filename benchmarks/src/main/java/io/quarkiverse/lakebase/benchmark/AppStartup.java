@@ -21,26 +21,40 @@ final class AppStartup {
     record Result(double millisToFirstRequest, double rssMegabytes) {
     }
 
+    /** A start-up with class loading logged: the classes loaded until the first answer, and the JVM's own readings. */
+    record Profile(LoadedClasses classes, JvmReadings jvm) {
+    }
+
     /** The classes a start-up loaded, by name, read from the JVM's class-loading log. */
     record LoadedClasses(List<String> names) {
 
         long count(String prefix) {
             return names.stream().filter(name -> name.startsWith(prefix)).count();
         }
+
+        /** The SDK's credential providers among them, by simple name: the auth types the SDK considered. */
+        List<String> credentialProviders() {
+            return names.stream().filter(name -> name.startsWith("com.databricks.sdk.")
+                    && name.endsWith("CredentialsProvider") && !name.contains("$")
+                    && !name.endsWith(".CredentialsProvider"))
+                    .map(name -> name.substring(name.lastIndexOf('.') + 1)).sorted().toList();
+        }
     }
 
-    /** Starts the demo once more with class loading logged, and lists the classes loaded until its first answer. */
-    LoadedClasses lakebaseAppClasses(Path jar) throws Exception {
+    /** Starts the demo once more with class loading logged, and profiles it at its first answer. */
+    Profile lakebaseAppProfile(Path jar) throws Exception {
         Path log = Files.createTempFile("benchmark-classes-", ".log");
-        lakebaseApp(List.of("java", "-Xlog:class+load=info:file=" + log), jar);
-        return classesIn(log);
+        JvmReadings jvm = run(List.of("java", "-Xlog:class+load=info:file=" + log), jar, lakebaseEnvironment(), true)
+                .jvm();
+        return new Profile(classesIn(log), jvm);
     }
 
     /** The same for the plain application. */
-    LoadedClasses plainAppClasses(Path jar) throws Exception {
+    Profile plainAppProfile(Path jar) throws Exception {
         Path log = Files.createTempFile("benchmark-classes-", ".log");
-        plainApp(List.of("java", "-Xlog:class+load=info:file=" + log), jar);
-        return classesIn(log);
+        JvmReadings jvm = run(List.of("java", "-Xlog:class+load=info:file=" + log), jar, plainEnvironment(), true)
+                .jvm();
+        return new Profile(classesIn(log), jvm);
     }
 
     private static LoadedClasses classesIn(Path log) throws IOException {
@@ -75,7 +89,11 @@ final class AppStartup {
 
     /** The same, started with this {@code java} command and its options. */
     Result lakebaseApp(List<String> java, Path jar) throws Exception {
-        return run(java, jar, Map.of(
+        return run(java, jar, lakebaseEnvironment(), false).result();
+    }
+
+    private Map<String, String> lakebaseEnvironment() {
+        return Map.of(
                 "LAKEBASE_ENDPOINT", LocalLakebase.endpoint(),
                 "PGHOST", "127.0.0.1",
                 "PGPORT", String.valueOf(lakebase.postgresPort()),
@@ -84,7 +102,7 @@ final class AppStartup {
                 "DATABRICKS_HOST", lakebase.workspaceUrl(),
                 "DATABRICKS_CLIENT_ID", lakebase.clientId(),
                 "DATABRICKS_CLIENT_SECRET", lakebase.clientSecret(),
-                "DATABRICKS_AUTH_TYPE", "oauth-m2m"));
+                "DATABRICKS_AUTH_TYPE", "oauth-m2m");
     }
 
     /** The same application with plain quarkus-jdbc-postgresql and a static password. */
@@ -94,13 +112,21 @@ final class AppStartup {
 
     /** The same, started with this {@code java} command and its options. */
     Result plainApp(List<String> java, Path jar) throws Exception {
-        return run(java, jar, Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", pools.url(),
-                "QUARKUS_DATASOURCE_USERNAME", Pools.STATIC_ROLE,
-                "QUARKUS_DATASOURCE_PASSWORD", Pools.STATIC_PASSWORD));
+        return run(java, jar, plainEnvironment(), false).result();
     }
 
-    private Result run(List<String> java, Path jar, Map<String, String> environment) throws Exception {
+    private Map<String, String> plainEnvironment() {
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", pools.url(),
+                "QUARKUS_DATASOURCE_USERNAME", Pools.STATIC_ROLE,
+                "QUARKUS_DATASOURCE_PASSWORD", Pools.STATIC_PASSWORD);
+    }
+
+    /** A run's timing, and the JVM's readings when asked for (taken after the timing and the resident memory). */
+    private record Run(Result result, JvmReadings jvm) {
+    }
+
+    private Run run(List<String> java, Path jar, Map<String, String> environment, boolean readJvm) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(java);
         command.addAll(List.of("-jar", jar.toString()));
@@ -119,7 +145,8 @@ final class AppStartup {
                 }
                 if (answers(orders)) {
                     double millis = (System.nanoTime() - started) / 1e6;
-                    return new Result(millis, rssMegabytes(app.pid()));
+                    Result result = new Result(millis, rssMegabytes(app.pid()));
+                    return new Run(result, readJvm ? JvmReadings.of(app.pid()) : null);
                 }
                 Thread.sleep(10);
             }

@@ -316,7 +316,8 @@ public final class LakebaseBenchmark {
 
     /**
      * 7. Where the start-up difference goes: the classes each application loads until its first answer (all, and by
-     * family), and the workspace calls the demo makes while starting.
+     * family), the time spent loading them, heap and metaspace at the first answer, the SDK's credential providers the
+     * demo loaded, and the workspace calls it makes while starting.
      */
     private void startUpBreakdown() throws Exception {
         Optional<Path> lakebaseJar = jar("lakebase.app.jar");
@@ -327,16 +328,40 @@ public final class LakebaseBenchmark {
         }
         AppStartup apps = new AppStartup(lakebase, pools);
         String callsBefore = emulator.requests();
-        AppStartup.LoadedClasses token = apps.lakebaseAppClasses(lakebaseJar.get());
+        AppStartup.Profile tokenApp = apps.lakebaseAppProfile(lakebaseJar.get());
         String callsAfter = emulator.requests();
-        AppStartup.LoadedClasses plain = apps.plainAppClasses(plainJar.get());
+        AppStartup.Profile plainApp = apps.plainAppProfile(plainJar.get());
+        AppStartup.LoadedClasses token = tokenApp.classes();
+        AppStartup.LoadedClasses plain = plainApp.classes();
         row("7. Classes loaded until the first answer", String.valueOf(token.names().size()),
                 String.valueOf(plain.names().size()), ratio(token.names().size(), plain.names().size()), "");
         for (String family : CLASS_FAMILIES) {
             row("7. ... of them " + family + "*", String.valueOf(token.count(family)), String.valueOf(plain.count(family)),
                     "", "");
         }
+        JvmReadings withToken = tokenApp.jvm();
+        JvmReadings withPassword = plainApp.jvm();
+        row("7. Class loading time, summed over threads (ms)", millis(withToken.classLoadingMillis()),
+                millis(withPassword.classLoadingMillis()),
+                ratio(withToken.classLoadingMillis(), withPassword.classLoadingMillis()), "");
+        row("7. Heap in use at the first answer (MB)", megabytes(withToken.heapUsedMegabytes()),
+                megabytes(withPassword.heapUsedMegabytes()),
+                ratio(withToken.heapUsedMegabytes(), withPassword.heapUsedMegabytes()), "");
+        row("7. ... of it live after a full GC (MB)", megabytes(withToken.heapLiveMegabytes()),
+                megabytes(withPassword.heapLiveMegabytes()),
+                ratio(withToken.heapLiveMegabytes(), withPassword.heapLiveMegabytes()), "");
+        row("7. Metaspace (MB)", megabytes(withToken.metaspaceMegabytes()), megabytes(withPassword.metaspaceMegabytes()),
+                ratio(withToken.metaspaceMegabytes(), withPassword.metaspaceMegabytes()), "");
+        row("7. Credential providers loaded", String.join(", ", token.credentialProviders()), "none", "", "");
         row("7. Workspace calls while starting", callsBetween(callsBefore, callsAfter), "none", "", "");
+    }
+
+    private static String millis(double value) {
+        return String.format("%.0f", value);
+    }
+
+    private static String megabytes(double value) {
+        return String.format("%.1f", value);
     }
 
     /** The requests the emulator answered between two of its counts, by path. */

@@ -2,6 +2,7 @@ package io.quarkiverse.lakebase.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.inject.Default;
 import jakarta.inject.Singleton;
@@ -22,6 +23,7 @@ import io.quarkiverse.lakebase.runtime.config.LakebaseDefaults;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
 import io.quarkiverse.lakebase.runtime.health.LakebaseHealthCheck;
 import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
+import io.quarkiverse.lakebase.runtime.telemetry.LakebaseMeters;
 import io.quarkiverse.lakebase.runtime.telemetry.LakebaseTelemetry;
 import io.quarkiverse.lakebase.runtime.telemetry.QueryDurationRecorder;
 import io.quarkiverse.lakebase.runtime.user.CurrentUserDataSource;
@@ -32,6 +34,7 @@ import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
@@ -43,7 +46,9 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
+import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 /**
@@ -54,6 +59,9 @@ import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
  * Databricks Apps folder have processors of their own.
  */
 class LakebaseProcessor {
+
+    /** Present when the application has quarkus-micrometer-opentelemetry. */
+    private static final String MICROMETER_OPENTELEMETRY_BRIDGE = "io.quarkus.micrometer.opentelemetry.runtime.MicrometerOtelBridgeRecorder";
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -104,6 +112,19 @@ class LakebaseProcessor {
                 .addBeanClasses(LakebaseTelemetry.class, QueryDurationRecorder.class)
                 .setUnremovable()
                 .build();
+    }
+
+    /**
+     * The same meters in Micrometer's registry, for {@code /q/metrics}; not with Micrometer's OpenTelemetry bridge,
+     * which would carry them twice.
+     */
+    @BuildStep
+    AdditionalBeanBuildItem registerMicrometerMeters(Optional<MetricsCapabilityBuildItem> metrics) {
+        if (metrics.isEmpty() || !metrics.get().metricsSupported(MetricsFactory.MICROMETER)
+                || QuarkusClassLoader.isClassPresentAtRuntime(MICROMETER_OPENTELEMETRY_BRIDGE)) {
+            return null;
+        }
+        return AdditionalBeanBuildItem.unremovableOf(LakebaseMeters.class);
     }
 
     @BuildStep

@@ -3,13 +3,11 @@ package io.quarkiverse.lakebase.runtime.telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.ToLongFunction;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
-import io.agroal.api.AgroalDataSourceMetrics;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -28,7 +26,6 @@ import io.quarkiverse.lakebase.RefreshListener;
 import io.quarkiverse.lakebase.TokenRefreshException;
 import io.quarkiverse.lakebase.runtime.EndpointTokens;
 import io.quarkiverse.lakebase.runtime.LakebaseLogins;
-import io.quarkiverse.lakebase.runtime.LakebasePools;
 import io.quarkiverse.lakebase.runtime.user.UserPools;
 import io.quarkiverse.lakebase.runtime.user.UserPoolsListener;
 
@@ -44,12 +41,12 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener, U
 
     public static final String SCOPE = "io.quarkiverse.lakebase";
 
-    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
-    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-    static final AttributeKey<String> ERROR_CODE = AttributeKey.stringKey("error.code");
-    static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("lakebase.endpoint");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey(LakebaseReadings.OUTCOME);
+    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey(LakebaseReadings.ERROR_TYPE);
+    static final AttributeKey<String> ERROR_CODE = AttributeKey.stringKey(LakebaseReadings.ERROR_CODE);
+    static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey(LakebaseReadings.ENDPOINT);
     static final AttributeKey<String> EXPIRES_AT = AttributeKey.stringKey("lakebase.token.expires_at");
-    static final AttributeKey<String> DATASOURCE = AttributeKey.stringKey("lakebase.datasource");
+    static final AttributeKey<String> DATASOURCE = AttributeKey.stringKey(LakebaseReadings.DATASOURCE);
 
     private final OpenTelemetry openTelemetry;
     private final Instance<LakebaseLogins> credentials;
@@ -74,40 +71,30 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener, U
     void register() {
         tracer = openTelemetry.getTracer(SCOPE);
         Meter meter = openTelemetry.getMeter(SCOPE);
-        refreshDuration = meter.histogramBuilder("lakebase.token.refresh.duration").setUnit("s")
-                .setDescription("Time to mint a Lakebase database token").build();
-        refreshFailures = meter.counterBuilder("lakebase.token.refresh.failures")
-                .setDescription("Failed attempts to mint a Lakebase database token").build();
-        authFailures = meter.counterBuilder("lakebase.auth.failures")
-                .setDescription("Logins refused by PostgreSQL (SQLState 28P01)").build();
-        poolErrors = meter.counterBuilder("lakebase.pool.errors")
-                .setDescription("Physical connections of the Lakebase pool that could not be opened").build();
-        userTokenRefreshes = meter.counterBuilder("lakebase.user.token.refreshes")
-                .setDescription("Tokens minted, or attempts that failed, on behalf of signed-in users; no user is named")
-                .build();
-        meter.gaugeBuilder("lakebase.user.pools").ofLongs()
-                .setDescription("Pools of signed-in users kept now")
+        refreshDuration = meter.histogramBuilder(LakebaseReadings.REFRESH_DURATION).setUnit("s")
+                .setDescription(LakebaseReadings.REFRESH_DURATION_HELP).build();
+        refreshFailures = meter.counterBuilder(LakebaseReadings.REFRESH_FAILURES)
+                .setDescription(LakebaseReadings.REFRESH_FAILURES_HELP).build();
+        authFailures = meter.counterBuilder(LakebaseReadings.AUTH_FAILURES)
+                .setDescription(LakebaseReadings.AUTH_FAILURES_HELP).build();
+        poolErrors = meter.counterBuilder(LakebaseReadings.POOL_ERRORS)
+                .setDescription(LakebaseReadings.POOL_ERRORS_HELP).build();
+        userTokenRefreshes = meter.counterBuilder(LakebaseReadings.USER_TOKEN_REFRESHES)
+                .setDescription(LakebaseReadings.USER_TOKEN_REFRESHES_HELP).build();
+        meter.gaugeBuilder(LakebaseReadings.USER_POOLS).ofLongs()
+                .setDescription(LakebaseReadings.USER_POOLS_HELP)
                 .buildWithCallback(gauge -> {
                     if (userPools.isResolvable()) {
                         gauge.record(userPools.get().pooledUsers());
                     }
                 });
-        meter.gaugeBuilder("lakebase.token.expiry").setUnit("s")
-                .setDescription("Time until the cached Lakebase database token expires")
+        meter.gaugeBuilder(LakebaseReadings.TOKEN_EXPIRY).setUnit("s")
+                .setDescription(LakebaseReadings.TOKEN_EXPIRY_HELP)
                 .buildWithCallback(this::recordExpiries);
-        meter.gaugeBuilder("lakebase.pool.connections.total").ofLongs()
-                .setDescription("Open connections of a Lakebase pool, in use or idle")
-                .buildWithCallback(gauge -> recordPools(gauge,
-                        metrics -> metrics.activeCount() + metrics.availableCount()));
-        meter.gaugeBuilder("lakebase.pool.connections.active").ofLongs()
-                .setDescription("Connections of a Lakebase pool in use")
-                .buildWithCallback(gauge -> recordPools(gauge, AgroalDataSourceMetrics::activeCount));
-        meter.gaugeBuilder("lakebase.pool.connections.idle").ofLongs()
-                .setDescription("Idle connections of a Lakebase pool")
-                .buildWithCallback(gauge -> recordPools(gauge, AgroalDataSourceMetrics::availableCount));
-        meter.gaugeBuilder("lakebase.pool.connections.waiting").ofLongs()
-                .setDescription("Callers waiting for a connection of a Lakebase pool")
-                .buildWithCallback(gauge -> recordPools(gauge, AgroalDataSourceMetrics::awaitingCount));
+        for (LakebaseReadings.PoolGauge pool : LakebaseReadings.PoolGauge.values()) {
+            meter.gaugeBuilder(pool.metricName).ofLongs().setDescription(pool.help)
+                    .buildWithCallback(gauge -> recordPools(gauge, pool));
+        }
     }
 
     @Override
@@ -181,29 +168,23 @@ public class LakebaseTelemetry implements RefreshListener, ConnectionListener, U
     private void recordExpiries(ObservableDoubleMeasurement gauge) {
         Instant now = clock.instant();
         for (EndpointTokens tokens : credentials.get().endpointTokens()) {
-            tokens.cache().state().currentToken().ifPresent(token -> gauge.record(seconds(token.remainingAt(now)),
-                    Attributes.of(ENDPOINT, tokens.endpoint())));
+            LakebaseReadings.secondsToExpiry(credentials.get(), tokens.endpoint(), now)
+                    .ifPresent(seconds -> gauge.record(seconds, Attributes.of(ENDPOINT, tokens.endpoint())));
         }
     }
 
     /** One value per Lakebase datasource whose pool is active, with the datasource's name. */
-    private void recordPools(ObservableLongMeasurement gauge, ToLongFunction<AgroalDataSourceMetrics> value) {
+    private void recordPools(ObservableLongMeasurement gauge, LakebaseReadings.PoolGauge pool) {
         for (String datasource : credentials.get().datasources()) {
-            LakebasePools.active(datasource).ifPresent(pool -> gauge.record(value.applyAsLong(pool.getMetrics()),
-                    Attributes.of(DATASOURCE, datasource)));
+            pool.of(datasource).ifPresent(value -> gauge.record(value, Attributes.of(DATASOURCE, datasource)));
         }
     }
 
-    /** {@code http.503}, {@code http.401}, or the class of the cause: low cardinality, no secret. */
-    static String errorType(TokenRefreshException failure) {
-        Throwable cause = failure.getCause();
-        if (cause instanceof com.databricks.sdk.core.DatabricksError error && error.getStatusCode() > 0) {
-            return "http." + error.getStatusCode();
-        }
-        return cause == null ? failure.kind().name().toLowerCase() : cause.getClass().getName();
+    private static String errorType(TokenRefreshException failure) {
+        return LakebaseReadings.errorType(failure);
     }
 
     private static double seconds(Duration duration) {
-        return duration.toNanos() / 1e9;
+        return LakebaseReadings.seconds(duration);
     }
 }

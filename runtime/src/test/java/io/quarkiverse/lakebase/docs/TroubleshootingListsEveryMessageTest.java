@@ -25,7 +25,7 @@ class TroubleshootingListsEveryMessageTest {
     /** The exceptions a user meets, up to the opening parenthesis of their message argument. */
     private static final Pattern RAISED = Pattern.compile(
             "(?:new (?:LakebaseConfigurationException|TokenUnavailableException|NoSignedInUserException|"
-                    + "TokenRefreshException)|TokenRefreshException\\.\\w+Failure)\\(");
+                    + "TokenRefreshException|DatabricksException)|TokenRefreshException\\.\\w+Failure)\\(");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Test

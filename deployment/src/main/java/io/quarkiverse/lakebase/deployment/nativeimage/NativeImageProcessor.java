@@ -9,12 +9,14 @@ import io.quarkiverse.lakebase.runtime.config.NamedDatasourceKey;
 import io.quarkiverse.lakebase.runtime.config.PoolConfig;
 import io.quarkiverse.lakebase.runtime.config.TokenConfig;
 import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
+import io.quarkiverse.lakebase.runtime.graal.GoogleAuthenticationLeftOut;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageProxyDefinitionBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageSystemPropertyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.pkg.steps.NativeOrNativeSourcesBuild;
 
@@ -67,5 +69,15 @@ class NativeImageProcessor {
     @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
     ExtensionSslNativeSupportBuildItem enableSsl() {
         return new ExtensionSslNativeSupportBuildItem(LakebaseDefaults.FEATURE);
+    }
+
+    /** The SDK's Google authentication stays in the image only when asked for ({@link GoogleAuthenticationLeftOut}). */
+    @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
+    void keepGoogleAuthenticationWhenAsked(LakebaseBuildTimeConfig config,
+            BuildProducer<NativeImageSystemPropertyBuildItem> builderProperties) {
+        if (config.nativeGoogleAuthentication()) {
+            builderProperties
+                    .produce(new NativeImageSystemPropertyBuildItem(GoogleAuthenticationLeftOut.KEEP_PROPERTY, "true"));
+        }
     }
 }

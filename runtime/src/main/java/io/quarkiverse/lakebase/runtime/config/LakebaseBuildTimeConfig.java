@@ -34,4 +34,14 @@ public interface LakebaseBuildTimeConfig {
     @WithName("health.enabled")
     @WithDefault("true")
     boolean healthEnabled();
+
+    /**
+     * Whether a native image keeps the Databricks SDK's Google authentication (auth types {@code google-credentials}
+     * and {@code google-id}, for workspaces on Google Cloud). Left out by default, with the Google auth library it needs:
+     * a native application that is configured for it fails with a message that names this property. Has no effect on
+     * the JVM.
+     */
+    @WithName("native.google-authentication")
+    @WithDefault("false")
+    boolean nativeGoogleAuthentication();
 }

@@ -438,7 +438,11 @@ public final class LakebaseBenchmark {
                 "");
     }
 
-    /** 5. Start-up of the demo application with the extension vs plain quarkus-jdbc-postgresql. */
+    /**
+     * 5. Start-up of the demo application with the extension vs plain quarkus-jdbc-postgresql; with
+     * {@code -Dlakebase.benchmark.earlier-app=<quarkus-run.jar of another build of the demo>}, also this build of the
+     * demo vs that one, in the same trials, so that a change is measured before and after side by side.
+     */
     private void startUp() throws Exception {
         Optional<Path> lakebaseJar = jar("lakebase.app.jar");
         Optional<Path> plainJar = jar("plain.app.jar");
@@ -447,27 +451,56 @@ public final class LakebaseBenchmark {
             return;
         }
         AppStartup apps = new AppStartup(lakebase, pools);
-        List<Double> tokenMillis = new ArrayList<>();
-        List<Double> plainMillis = new ArrayList<>();
-        List<Double> tokenRss = new ArrayList<>();
-        List<Double> plainRss = new ArrayList<>();
+        Optional<Path> earlierJar = jar("lakebase.benchmark.earlier-app");
+        List<StartedApp> contenders = new ArrayList<>(List.of(
+                new StartedApp(() -> apps.lakebaseApp(lakebaseJar.get())),
+                new StartedApp(() -> apps.plainApp(plainJar.get()))));
+        earlierJar.ifPresent(earlier -> contenders.add(new StartedApp(() -> apps.lakebaseApp(earlier))));
         for (int trial = 0; trial < 1 + TRIALS; trial++) {
-            boolean tokenFirst = trial % 2 == 0;
-            AppStartup.Result first = tokenFirst ? apps.lakebaseApp(lakebaseJar.get()) : apps.plainApp(plainJar.get());
-            AppStartup.Result second = tokenFirst ? apps.plainApp(plainJar.get()) : apps.lakebaseApp(lakebaseJar.get());
-            if (trial >= 1) {
-                AppStartup.Result token = tokenFirst ? first : second;
-                AppStartup.Result plain = tokenFirst ? second : first;
-                tokenMillis.add(token.millisToFirstRequest());
-                plainMillis.add(plain.millisToFirstRequest());
-                tokenRss.add(token.rssMegabytes());
-                plainRss.add(plain.rssMegabytes());
+            // each application goes first in turn, so that none always starts on a machine the previous one warmed
+            for (int next = 0; next < contenders.size(); next++) {
+                contenders.get((trial + next) % contenders.size()).start(trial >= 1);
             }
         }
-        row("5. Start-up to first request (ms)", Stats.spread(tokenMillis, "%.0f"), Stats.spread(plainMillis, "%.0f"),
-                ratio(Stats.median(tokenMillis), Stats.median(plainMillis)), "<= 1.10");
-        row("5. RSS after first request (MB)", Stats.spread(tokenRss, "%.0f"), Stats.spread(plainRss, "%.0f"),
-                ratio(Stats.median(tokenRss), Stats.median(plainRss)), "<= 1.10");
+        StartedApp token = contenders.get(0);
+        StartedApp plain = contenders.get(1);
+        row("5. Start-up to first request (ms)", Stats.spread(token.millis, "%.0f"), Stats.spread(plain.millis, "%.0f"),
+                ratio(Stats.median(token.millis), Stats.median(plain.millis)), "<= 1.10");
+        row("5. RSS after first request (MB)", Stats.spread(token.rss, "%.0f"), Stats.spread(plain.rss, "%.0f"),
+                ratio(Stats.median(token.rss), Stats.median(plain.rss)), "<= 1.10");
+        if (earlierJar.isPresent()) {
+            StartedApp earlier = contenders.get(2);
+            row("5. Start-up, this build vs the earlier one (ms)", Stats.spread(token.millis, "%.0f"),
+                    Stats.spread(earlier.millis, "%.0f") + " (earlier)",
+                    ratio(Stats.median(token.millis), Stats.median(earlier.millis)), "");
+            row("5. RSS, this build vs the earlier one (MB)", Stats.spread(token.rss, "%.0f"),
+                    Stats.spread(earlier.rss, "%.0f") + " (earlier)",
+                    ratio(Stats.median(token.rss), Stats.median(earlier.rss)), "");
+        }
+    }
+
+    /** One application of scenario 5 and what its measured starts gave. */
+    private static final class StartedApp {
+        private final AppStarter starter;
+        private final List<Double> millis = new ArrayList<>();
+        private final List<Double> rss = new ArrayList<>();
+
+        StartedApp(AppStarter starter) {
+            this.starter = starter;
+        }
+
+        void start(boolean measured) throws Exception {
+            AppStartup.Result result = starter.start();
+            if (measured) {
+                millis.add(result.millisToFirstRequest());
+                rss.add(result.rssMegabytes());
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface AppStarter {
+        AppStartup.Result start() throws Exception;
     }
 
     private void createStaticRole() throws Exception {
@@ -516,6 +549,7 @@ public final class LakebaseBenchmark {
     }
 
     private static Optional<Path> jar(String property) {
-        return Optional.ofNullable(System.getProperty(property)).map(Path::of).filter(Files::exists);
+        return Optional.ofNullable(System.getProperty(property)).filter(path -> !path.isBlank()).map(Path::of)
+                .filter(Files::isRegularFile);
     }
 }

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.databricks.sdk.WorkspaceClient;
-
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
@@ -20,7 +18,8 @@ import io.quarkiverse.lakebase.runtime.Lazy;
 import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
 import io.quarkiverse.lakebase.runtime.databricks.DatabricksTokenSource;
-import io.quarkiverse.lakebase.runtime.databricks.WorkspaceClientFactory;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceApis;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceApisFactory;
 import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.quarkiverse.lakebase.runtime.jdbc.LoginRecovery;
@@ -40,7 +39,7 @@ final class Pools {
     static final String STATIC_PASSWORD = "static-password-for-the-baseline";
 
     private final LocalLakebase lakebase;
-    private final Lazy<WorkspaceClient> workspace;
+    private final Lazy<WorkspaceApis> workspace;
 
     Pools(LocalLakebase lakebase) {
         this.lakebase = lakebase;
@@ -75,7 +74,7 @@ final class Pools {
                 return Duration.ofSeconds(30);
             }
         };
-        this.workspace = Lazy.of(() -> WorkspaceClientFactory.create(config));
+        this.workspace = Lazy.of(() -> WorkspaceApisFactory.create(config));
     }
 
     String url() {

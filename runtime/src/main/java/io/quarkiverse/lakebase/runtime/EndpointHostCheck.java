@@ -9,12 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import com.databricks.sdk.WorkspaceClient;
-
 import io.quarkiverse.lakebase.LakebaseConfigurationException;
 import io.quarkiverse.lakebase.runtime.config.HostCheck;
 import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.databricks.EndpointHostNames;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceApis;
 import io.quarkiverse.lakebase.runtime.token.RefreshScheduler;
 
 /**
@@ -35,7 +34,7 @@ final class EndpointHostCheck {
     }
 
     /** Asks the workspace for the endpoint's hosts on one of the token refresh threads. */
-    static EndpointHostCheck begin(Supplier<WorkspaceClient> workspace, String endpoint, RefreshScheduler threads) {
+    static EndpointHostCheck begin(Supplier<WorkspaceApis> workspace, String endpoint, RefreshScheduler threads) {
         EndpointHostCheck check = new EndpointHostCheck(endpoint);
         try {
             threads.schedule(() -> {

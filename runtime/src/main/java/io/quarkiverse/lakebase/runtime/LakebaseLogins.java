@@ -28,6 +28,7 @@ import io.quarkiverse.lakebase.RefreshListener;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
 import io.quarkiverse.lakebase.runtime.config.PropertyNames;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceApis;
 import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
@@ -61,7 +62,9 @@ public class LakebaseLogins {
         this.caches = Lazy.of(() -> {
             List<RefreshListener> observers = new ArrayList<>();
             refreshListeners.forEach(observers::add);
-            return new TokenCaches(observers, applicationWorkspace.isResolvable() ? applicationWorkspace::get : null);
+            return new TokenCaches(observers, applicationWorkspace.isResolvable()
+                    ? () -> WorkspaceApis.of(applicationWorkspace.get())
+                    : null);
         });
     }
 

@@ -11,8 +11,6 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import com.databricks.sdk.WorkspaceClient;
-
 import io.quarkiverse.lakebase.RefreshListener;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
 import io.quarkiverse.lakebase.runtime.config.PropertyNames;
@@ -20,7 +18,8 @@ import io.quarkiverse.lakebase.runtime.config.TokenClaimsConfig;
 import io.quarkiverse.lakebase.runtime.config.TokenConfig;
 import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
 import io.quarkiverse.lakebase.runtime.databricks.DatabricksTokenSource;
-import io.quarkiverse.lakebase.runtime.databricks.WorkspaceClientFactory;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceApis;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceApisFactory;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
 import io.quarkiverse.lakebase.runtime.token.RefreshListeners;
 import io.quarkiverse.lakebase.runtime.token.TokenCache;
@@ -35,9 +34,9 @@ final class TokenCaches implements AutoCloseable {
     private final List<RefreshListener> observers;
     private final Map<Identity, Shared> caches = new ConcurrentHashMap<>();
     /** The application's own workspace client ({@code @LakebaseWorkspace}); null to build one per identity. */
-    private final Supplier<WorkspaceClient> applicationWorkspace;
+    private final Supplier<WorkspaceApis> applicationWorkspace;
 
-    TokenCaches(List<RefreshListener> observers, Supplier<WorkspaceClient> applicationWorkspace) {
+    TokenCaches(List<RefreshListener> observers, Supplier<WorkspaceApis> applicationWorkspace) {
         this.observers = List.copyOf(observers);
         this.applicationWorkspace = applicationWorkspace;
     }
@@ -57,8 +56,8 @@ final class TokenCaches implements AutoCloseable {
         TokenConfig token = config.token();
         Clock clock = Clock.systemUTC();
         Random random = new SecureRandom();
-        Lazy<WorkspaceClient> workspace = Lazy.of(applicationWorkspace != null ? applicationWorkspace
-                : () -> WorkspaceClientFactory.create(config.databricks()));
+        Lazy<WorkspaceApis> workspace = Lazy.of(applicationWorkspace != null ? applicationWorkspace
+                : () -> WorkspaceApisFactory.create(config.databricks()));
         ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
         LakebaseLog log = new LakebaseLog(endpoint);
         List<RefreshListener> listeners = new ArrayList<>();
@@ -79,7 +78,7 @@ final class TokenCaches implements AutoCloseable {
     }
 
     /** A token cache, the workspace client that feeds it, and its refresh thread. */
-    record Shared(String endpoint, TokenCache cache, Lazy<WorkspaceClient> workspace,
+    record Shared(String endpoint, TokenCache cache, Lazy<WorkspaceApis> workspace,
             ExecutorRefreshScheduler scheduler) implements AutoCloseable {
 
         @Override

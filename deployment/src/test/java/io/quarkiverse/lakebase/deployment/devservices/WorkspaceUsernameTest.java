@@ -12,6 +12,7 @@ import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 
 import io.quarkiverse.lakebase.runtime.config.PropertyNames;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceApis;
 import io.quarkiverse.lakebase.runtime.databricks.WorkspaceUsername;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
@@ -39,7 +40,7 @@ class WorkspaceUsernameTest {
         WorkspaceClient client = new WorkspaceClient(new DatabricksConfig().setHost(lakebase.workspaceUrl())
                 .setAuthType("oauth-m2m").setClientId(lakebase.clientId()).setClientSecret(lakebase.clientSecret()));
 
-        assertThat(WorkspaceUsername.resolve(client, DEFAULT)).isEqualTo(lakebase.clientId());
+        assertThat(WorkspaceUsername.resolve(WorkspaceApis.of(client), DEFAULT)).isEqualTo(lakebase.clientId());
         assertThat(lakebase.workspace().requestCounts()).doesNotContainKey(ME);
     }
 
@@ -48,7 +49,7 @@ class WorkspaceUsernameTest {
         WorkspaceClient client = new WorkspaceClient(new DatabricksConfig().setHost(lakebase.workspaceUrl())
                 .setAuthType("pat").setToken(lakebase.workspace().personalAccessToken()));
 
-        assertThat(WorkspaceUsername.resolve(client, DEFAULT)).isEqualTo(lakebase.postgres().role());
+        assertThat(WorkspaceUsername.resolve(WorkspaceApis.of(client), DEFAULT)).isEqualTo(lakebase.postgres().role());
         assertThat(lakebase.workspace().requestCounts()).containsEntry(ME, 1);
     }
 }

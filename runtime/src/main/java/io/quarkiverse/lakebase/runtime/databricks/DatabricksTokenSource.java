@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.postgres.DatabaseCredential;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 import com.databricks.sdk.service.postgres.RequestedClaims;
@@ -27,7 +26,7 @@ import io.quarkiverse.lakebase.runtime.token.TokenSource;
  */
 public final class DatabricksTokenSource implements TokenSource {
 
-    private final Supplier<WorkspaceClient> client;
+    private final Supplier<WorkspaceApis> client;
     private final String endpoint;
     private final Optional<Duration> ttl;
     private final Clock clock;
@@ -38,7 +37,7 @@ public final class DatabricksTokenSource implements TokenSource {
     /**
      * @param properties the properties of the datasource the tokens are for, named in failure messages
      */
-    public DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl, Clock clock,
+    public DatabricksTokenSource(Supplier<WorkspaceApis> client, String endpoint, Optional<Duration> ttl, Clock clock,
             PropertyNames properties) {
         this(client, endpoint, ttl, clock, properties, null);
     }
@@ -46,12 +45,12 @@ public final class DatabricksTokenSource implements TokenSource {
     /**
      * @param credentialsHint what to do when the workspace refuses the credentials; null for the application's own
      */
-    public DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl, Clock clock,
+    public DatabricksTokenSource(Supplier<WorkspaceApis> client, String endpoint, Optional<Duration> ttl, Clock clock,
             PropertyNames properties, String credentialsHint) {
         this(client, endpoint, ttl, clock, properties, credentialsHint, List.of());
     }
 
-    private DatabricksTokenSource(Supplier<WorkspaceClient> client, String endpoint, Optional<Duration> ttl,
+    private DatabricksTokenSource(Supplier<WorkspaceApis> client, String endpoint, Optional<Duration> ttl,
             Clock clock, PropertyNames properties, String credentialsHint, List<RequestedClaims> claims) {
         this.claims = claims;
         this.credentialsHint = credentialsHint;

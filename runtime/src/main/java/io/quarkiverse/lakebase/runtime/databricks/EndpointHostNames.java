@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.service.postgres.Endpoint;
 import com.databricks.sdk.service.postgres.EndpointHosts;
@@ -21,7 +20,7 @@ public record EndpointHostNames(Set<String> names) {
      * @return the endpoint's hosts; empty when the workspace does not know the endpoint (404)
      * @throws RuntimeException when the workspace could not be asked
      */
-    public static Optional<EndpointHostNames> lookUp(WorkspaceClient workspace, String endpoint) {
+    public static Optional<EndpointHostNames> lookUp(WorkspaceApis workspace, String endpoint) {
         Endpoint described;
         try {
             described = workspace.postgres().getEndpoint(endpoint);

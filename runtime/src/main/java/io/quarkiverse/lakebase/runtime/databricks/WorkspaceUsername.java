@@ -2,7 +2,6 @@ package io.quarkiverse.lakebase.runtime.databricks;
 
 import java.util.Optional;
 
-import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.iam.User;
 
@@ -18,7 +17,7 @@ public final class WorkspaceUsername {
     private WorkspaceUsername() {
     }
 
-    public static String resolve(WorkspaceClient client, PropertyNames properties) {
+    public static String resolve(WorkspaceApis client, PropertyNames properties) {
         String clientId = client.config().getClientId();
         if (clientId != null && !clientId.isBlank()) {
             return clientId;

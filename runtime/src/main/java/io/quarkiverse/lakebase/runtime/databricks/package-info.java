@@ -12,6 +12,10 @@
  * <li>The SDK's credential object prints the token in its {@code toString()}: it is never logged or kept. Its HTTP
  * client logs headers and bodies below INFO, which the deployment module holds at INFO
  * ({@code SecretsStayOutOfLogsTest}, every category at TRACE).</li>
+ * <li>{@link io.quarkiverse.lakebase.runtime.databricks.WorkspaceApis} builds the two services it calls on an
+ * {@code ApiClient}, as the SDK's {@code WorkspaceClient} constructor does for all of them, so that the others are
+ * never loaded. If the SDK's services come to need more than the {@code ApiClient}, minting fails everywhere
+ * ({@code WorkspaceUsernameTest} and every test that starts an application).</li>
  * </ul>
  */
 package io.quarkiverse.lakebase.runtime.databricks;

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.iam.User;
 
 import io.quarkiverse.lakebase.NoSignedInUserException;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceApis;
 
 /**
  * Who a forwarded access token belongs to, as the workspace says ({@code GET /api/2.0/preview/scim/v2/Me} with the
@@ -27,7 +27,7 @@ final class UserIdentities {
 
     static final int REMEMBERED = 1000;
 
-    private final Function<String, WorkspaceClient> clientForToken;
+    private final Function<String, WorkspaceApis> clientForToken;
     private final Map<String, String> names = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -35,7 +35,7 @@ final class UserIdentities {
         }
     };
 
-    UserIdentities(Function<String, WorkspaceClient> clientForToken) {
+    UserIdentities(Function<String, WorkspaceApis> clientForToken) {
         this.clientForToken = clientForToken;
     }
 

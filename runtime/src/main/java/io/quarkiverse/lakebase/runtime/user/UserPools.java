@@ -20,8 +20,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-import com.databricks.sdk.WorkspaceClient;
-
 import io.quarkiverse.lakebase.DatabaseToken;
 import io.quarkiverse.lakebase.LakebaseUser;
 import io.quarkiverse.lakebase.NoSignedInUserException;
@@ -37,7 +35,8 @@ import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkiverse.lakebase.runtime.config.TokenConfig;
 import io.quarkiverse.lakebase.runtime.config.UserPoolsConfig;
 import io.quarkiverse.lakebase.runtime.databricks.DatabricksTokenSource;
-import io.quarkiverse.lakebase.runtime.databricks.WorkspaceClientFactory;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceApis;
+import io.quarkiverse.lakebase.runtime.databricks.WorkspaceApisFactory;
 import io.quarkiverse.lakebase.runtime.jdbc.ConnectionEvents;
 import io.quarkiverse.lakebase.runtime.jdbc.LoginRecovery;
 import io.quarkiverse.lakebase.runtime.token.ExecutorRefreshScheduler;
@@ -191,7 +190,7 @@ public class UserPools {
     /** Guarded by {@link #lock}. */
     private UserTokens newUserTokens(Shared current, String username, String accessToken) {
         AtomicReference<String> latest = new AtomicReference<>(accessToken);
-        LatestClient client = new LatestClient(token -> WorkspaceClientFactory.forAccessToken(
+        LatestClient client = new LatestClient(token -> WorkspaceApisFactory.forAccessToken(
                 current.datasource.databricks(), token));
         TokenConfig token = current.datasource.token();
         TokenCache cache = new TokenCache(
@@ -338,7 +337,7 @@ public class UserPools {
                     values.getOptionalValue(properties.datasourceProperty("jdbc.max-lifetime"), Duration.class)
                             .orElse(Duration.ofMinutes(45)),
                     limits.idleTimeout(), datasource.token().acquireTimeout());
-            UserIdentities identities = new UserIdentities(token -> WorkspaceClientFactory.forAccessToken(
+            UserIdentities identities = new UserIdentities(token -> WorkspaceApisFactory.forAccessToken(
                     datasource.databricks(), token));
             return new Shared(endpoint, datasource, properties, limits, pool, identities,
                     new ExecutorRefreshScheduler());
@@ -347,15 +346,15 @@ public class UserPools {
 
     /** The workspace client of a user's latest access token: made again when the token changes. */
     private static final class LatestClient {
-        private final java.util.function.Function<String, WorkspaceClient> factory;
+        private final java.util.function.Function<String, WorkspaceApis> factory;
         private String token;
-        private WorkspaceClient client;
+        private WorkspaceApis client;
 
-        LatestClient(java.util.function.Function<String, WorkspaceClient> factory) {
+        LatestClient(java.util.function.Function<String, WorkspaceApis> factory) {
             this.factory = factory;
         }
 
-        synchronized WorkspaceClient forToken(String latest) {
+        synchronized WorkspaceApis forToken(String latest) {
             if (!latest.equals(token)) {
                 client = factory.apply(latest);
                 token = latest;

@@ -120,7 +120,7 @@ class DatabricksTokenSourceTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        WorkspaceClient client = new WorkspaceClient(true).withPostgresImpl(service);
+        WorkspaceApis client = WorkspaceApis.of(new WorkspaceClient(true).withPostgresImpl(service));
         return new DatabricksTokenSource(() -> client, ENDPOINT, ttl, Clock.fixed(NOW, ZoneOffset.UTC),
                 PropertyNames.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME));
     }

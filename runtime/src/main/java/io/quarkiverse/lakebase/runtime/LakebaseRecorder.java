@@ -44,9 +44,10 @@ public class LakebaseRecorder {
     }
 
     /**
-     * Starts minting the first token as soon as the application's runtime initialisation begins, on the refresh
-     * threads, so that the Databricks SDK's start-up (class loading, configuration and OIDC discovery) overlaps with
-     * the rest of start-up instead of adding to it. Start-up still waits for the token when it must fail fast.
+     * Starts minting the first token, and checking the endpoint's host, on the refresh threads once the other
+     * extensions' runtime initialisation is done, before the start-up observers and the HTTP server: {@code start} then
+     * waits for it. When start-up opened a connection before (a schema migration at start), that connection minted
+     * the token on its own path and nothing more is minted here.
      */
     public void mintFirstTokenEarly() {
         try {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -485,26 +486,21 @@ public final class LakebaseBenchmark {
 
     /** One application of scenario 5 and what its measured starts gave. */
     private static final class StartedApp {
-        private final AppStarter starter;
+        private final Callable<AppStartup.Result> starter;
         private final List<Double> millis = new ArrayList<>();
         private final List<Double> rss = new ArrayList<>();
 
-        StartedApp(AppStarter starter) {
+        StartedApp(Callable<AppStartup.Result> starter) {
             this.starter = starter;
         }
 
         void start(boolean measured) throws Exception {
-            AppStartup.Result result = starter.start();
+            AppStartup.Result result = starter.call();
             if (measured) {
                 millis.add(result.millisToFirstRequest());
                 rss.add(result.rssMegabytes());
             }
         }
-    }
-
-    @FunctionalInterface
-    private interface AppStarter {
-        AppStartup.Result start() throws Exception;
     }
 
     private void createStaticRole() throws Exception {

@@ -1,5 +1,3 @@
-CREATE SCHEMA IF NOT EXISTS app;
-
 CREATE TABLE app.orders (
     id BIGSERIAL PRIMARY KEY,
     user_id TEXT NOT NULL,

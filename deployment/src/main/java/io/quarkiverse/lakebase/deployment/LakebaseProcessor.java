@@ -141,11 +141,12 @@ class LakebaseProcessor {
 
     /**
      * Below INFO, these categories log what the Databricks SDK sends and receives: request headers (Basic client
-     * credentials, bearer tokens) and bodies (the credential response carries the database token in clear). They stay
-     * at INFO, whatever the root or a parent category is set to, unless the user sets that very category.
+     * credentials, bearer tokens) and bodies (the credential response carries the database token in clear), through the
+     * JDK's HTTP client that the extension gives the SDK, or the SDK's Apache client. They stay at INFO, whatever the
+     * root or a parent category is set to, unless the user sets that very category.
      */
     static final List<String> CATEGORIES_THAT_LOG_SECRETS = List.of("com.databricks.sdk.core.ApiClient",
-            "org.apache.http.wire", "org.apache.http.headers");
+            "sun.net.www.protocol.http.HttpURLConnection", "org.apache.http.wire", "org.apache.http.headers");
 
     @BuildStep
     List<RunTimeConfigurationDefaultBuildItem> keepSecretsOutOfDebugLogs() {

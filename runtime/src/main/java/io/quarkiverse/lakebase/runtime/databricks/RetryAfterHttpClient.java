@@ -14,22 +14,20 @@ import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
 
-import io.quarkiverse.lakebase.runtime.Lazy;
-
 /**
- * The SDK's HTTP client, keeping the {@code Retry-After} of the last throttled answer on the calling thread: with the
- * SDK's own retries off, the SDK's error would lose it, and the token cache must honour it.
+ * The workspace's HTTP client ({@link UrlConnectionHttpClient}), keeping the {@code Retry-After} of the last throttled
+ * answer on the calling thread: with the SDK's own retries off, the SDK's error would lose it, and the token cache must
+ * honour it.
  */
 final class RetryAfterHttpClient implements HttpClient {
 
     private static final ThreadLocal<Duration> LAST_RETRY_AFTER = new ThreadLocal<>();
 
-    /** Built on first use, when the configuration (proxy settings included) is resolved. */
-    private final Lazy<HttpClient> delegate;
+    private final HttpClient delegate;
 
     RetryAfterHttpClient(DatabricksConfig config, int timeoutSeconds) {
-        this.delegate = Lazy.of(() -> new CommonsHttpClient.Builder().withDatabricksConfig(config)
-                .withTimeoutSeconds(timeoutSeconds).build());
+        this.delegate = new UrlConnectionHttpClient(timeoutSeconds, () -> new CommonsHttpClient.Builder()
+                .withDatabricksConfig(config).withTimeoutSeconds(timeoutSeconds).build());
     }
 
     /** The delay the workspace asked for in its last answer on this thread, cleared by reading it. */
@@ -42,7 +40,7 @@ final class RetryAfterHttpClient implements HttpClient {
     @Override
     public Response execute(Request request) throws IOException {
         LAST_RETRY_AFTER.remove();
-        Response response = delegate.get().execute(request);
+        Response response = delegate.execute(request);
         if (response.getStatusCode() == 429 || response.getStatusCode() == 503) {
             parse(response.getFirstHeader("Retry-After")).ifPresent(LAST_RETRY_AFTER::set);
         }

@@ -6,12 +6,12 @@ import java.util.function.Function;
 
 import com.databricks.sdk.core.CredentialsProvider;
 import com.databricks.sdk.core.PatCredentialsProvider;
-import com.databricks.sdk.core.oauth.OAuthM2MServicePrincipalCredentialsProvider;
 
 import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
 
 /**
- * The one authentication the settings leave possible, so that the SDK builds only its provider: its default chain
+ * The one authentication the settings leave possible, so that only its provider is built (for a service principal, the
+ * extension's {@link ServicePrincipalCredentialsProvider}): the SDK's default chain
  * otherwise creates and tries every provider it knows (Azure, Google, GitHub OIDC, the CLI, metadata services),
  * loading their classes and logging each one it skips. Databricks Apps always gives a service principal's
  * {@code DATABRICKS_CLIENT_ID} and {@code DATABRICKS_CLIENT_SECRET}, and nothing else.
@@ -44,7 +44,7 @@ final class KnownAuthentication {
         Optional<String> authType = workspace.authType().or(() -> variable(environment, "DATABRICKS_AUTH_TYPE"));
         if (authType.isPresent()) {
             return switch (authType.get()) {
-                case OAUTH_M2M -> Optional.of(new OAuthM2MServicePrincipalCredentialsProvider());
+                case OAUTH_M2M -> Optional.of(new ServicePrincipalCredentialsProvider());
                 case PAT -> Optional.of(new PatCredentialsProvider());
                 default -> Optional.empty();
             };
@@ -56,7 +56,7 @@ final class KnownAuthentication {
             // none, or two kinds: the SDK's chain finds another or reports the conflict in its own words
             return Optional.empty();
         }
-        return Optional.of(clientCredentials ? new OAuthM2MServicePrincipalCredentialsProvider()
+        return Optional.of(clientCredentials ? new ServicePrincipalCredentialsProvider()
                 : new PatCredentialsProvider());
     }
 

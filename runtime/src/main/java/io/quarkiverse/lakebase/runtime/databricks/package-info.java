@@ -16,6 +16,11 @@
  * {@code ApiClient}, as the SDK's {@code WorkspaceClient} constructor does for all of them, so that the others are
  * never loaded. If the SDK's services come to need more than the {@code ApiClient}, minting fails everywhere
  * ({@code WorkspaceUsernameTest} and every test that starts an application).</li>
+ * <li>The service principal's OAuth token comes from
+ * {@link io.quarkiverse.lakebase.runtime.databricks.ServicePrincipalCredentialsProvider}, which repeats what the SDK's
+ * {@code OAuthM2MServicePrincipalCredentialsProvider} does without the Apache client that one builds first. If the SDK
+ * changes its token request or its errors, {@code ServicePrincipalCredentialsProviderTest}, which compares the two
+ * against one server, fails.</li>
  * </ul>
  */
 package io.quarkiverse.lakebase.runtime.databricks;

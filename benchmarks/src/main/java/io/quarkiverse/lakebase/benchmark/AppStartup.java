@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +33,13 @@ final class AppStartup {
             return names.stream().filter(name -> name.startsWith(prefix)).count();
         }
 
-        /** The SDK's credential providers among them, by simple name: the auth types the SDK considered. */
+        /**
+         * The credential providers among them (the SDK's, and the extension's own for its service principal), by simple
+         * name: the auth types the SDK considered.
+         */
         List<String> credentialProviders() {
-            return names.stream().filter(name -> name.startsWith("com.databricks.sdk.")
+            return names.stream().filter(name -> (name.startsWith("com.databricks.sdk.")
+                    || name.startsWith("io.quarkiverse.lakebase.runtime.databricks."))
                     && name.endsWith("CredentialsProvider") && !name.contains("$")
                     && !name.endsWith(".CredentialsProvider"))
                     .map(name -> name.substring(name.lastIndexOf('.') + 1)).sorted().toList();
@@ -90,6 +95,15 @@ final class AppStartup {
     /** The same, started with this {@code java} command and its options. */
     Result lakebaseApp(List<String> java, Path jar) throws Exception {
         return run(java, jar, lakebaseEnvironment(), false).result();
+    }
+
+    /** The same, calling the workspace over HTTPS as in production: TLS set-up is on the way to the first token. */
+    Result lakebaseAppOverTls(Path jar, WorkspaceOverTls workspace) throws Exception {
+        List<String> java = new ArrayList<>(List.of("java"));
+        java.addAll(workspace.javaOptions());
+        Map<String, String> environment = new HashMap<>(lakebaseEnvironment());
+        environment.put("DATABRICKS_HOST", workspace.url());
+        return run(java, jar, environment, false).result();
     }
 
     private Map<String, String> lakebaseEnvironment() {

@@ -52,8 +52,14 @@ public final class LakebaseBenchmark {
         static final Scale SMOKE = new Scale("smoke (figures not meaningful)", 1, 0, 10, Duration.ofSeconds(4),
                 Duration.ofSeconds(3), 1, 20);
 
+        /** {@code -Dlakebase.benchmark.trials=<n>} measures more trials, where differences of a few percent matter. */
         static Scale fromSystemProperties() {
-            return Boolean.getBoolean("lakebase.benchmark.smoke") ? SMOKE : FULL;
+            if (Boolean.getBoolean("lakebase.benchmark.smoke")) {
+                return SMOKE;
+            }
+            int trials = Integer.getInteger("lakebase.benchmark.trials", FULL.trials());
+            return new Scale(FULL.name(), trials, FULL.warmUpTrials(), FULL.connectionsPerTrial(), FULL.churnRun(),
+                    FULL.slowRun(), FULL.slowTrials(), FULL.herdThreads());
         }
     }
 
@@ -457,24 +463,37 @@ public final class LakebaseBenchmark {
         }
         AppStartup apps = new AppStartup(lakebase, pools);
         Optional<Path> earlierJar = jar("lakebase.benchmark.earlier-app");
-        List<StartedApp> contenders = new ArrayList<>(List.of(
-                new StartedApp(() -> apps.lakebaseApp(lakebaseJar.get())),
-                new StartedApp(() -> apps.plainApp(plainJar.get()))));
-        earlierJar.ifPresent(earlier -> contenders.add(new StartedApp(() -> apps.lakebaseApp(earlier))));
-        for (int trial = 0; trial < 1 + TRIALS; trial++) {
-            // each application goes first in turn, so that none always starts on a machine the previous one warmed
-            for (int next = 0; next < contenders.size(); next++) {
-                contenders.get((trial + next) % contenders.size()).start(trial >= 1);
+        try (WorkspaceOverTls workspaceOverTls = WorkspaceOverTls.start(lakebase.workspaceUrl())) {
+            List<StartedApp> contenders = new ArrayList<>(List.of(
+                    new StartedApp(() -> apps.lakebaseApp(lakebaseJar.get())),
+                    new StartedApp(() -> apps.plainApp(plainJar.get())),
+                    new StartedApp(() -> apps.lakebaseAppOverTls(lakebaseJar.get(), workspaceOverTls))));
+            earlierJar.ifPresent(earlier -> contenders.add(new StartedApp(() -> apps.lakebaseApp(earlier))));
+            for (int trial = 0; trial < 1 + TRIALS; trial++) {
+                // each application goes first in turn, so that none always starts on a machine the previous one warmed
+                for (int next = 0; next < contenders.size(); next++) {
+                    contenders.get((trial + next) % contenders.size()).start(trial >= 1);
+                }
             }
+            startUpRows(contenders, earlierJar.isPresent());
         }
+    }
+
+    private void startUpRows(List<StartedApp> contenders, boolean withEarlierBuild) {
         StartedApp token = contenders.get(0);
         StartedApp plain = contenders.get(1);
+        StartedApp overTls = contenders.get(2);
         row("5. Start-up to first request (ms)", Stats.spread(token.millis, "%.0f"), Stats.spread(plain.millis, "%.0f"),
                 ratio(Stats.median(token.millis), Stats.median(plain.millis)), "<= 1.05");
         row("5. RSS after first request (MB)", Stats.spread(token.rss, "%.0f"), Stats.spread(plain.rss, "%.0f"),
                 ratio(Stats.median(token.rss), Stats.median(plain.rss)), "<= 1.05");
-        if (earlierJar.isPresent()) {
-            StartedApp earlier = contenders.get(2);
+        row("5. Start-up, workspace over HTTPS (ms)", Stats.spread(overTls.millis, "%.0f"),
+                Stats.spread(plain.millis, "%.0f"), ratio(Stats.median(overTls.millis), Stats.median(plain.millis)),
+                "<= 1.05");
+        row("5. RSS, workspace over HTTPS (MB)", Stats.spread(overTls.rss, "%.0f"), Stats.spread(plain.rss, "%.0f"),
+                ratio(Stats.median(overTls.rss), Stats.median(plain.rss)), "<= 1.05");
+        if (withEarlierBuild) {
+            StartedApp earlier = contenders.get(3);
             row("5. Start-up, this build vs the earlier one (ms)", Stats.spread(token.millis, "%.0f"),
                     Stats.spread(earlier.millis, "%.0f") + " (earlier)",
                     ratio(Stats.median(token.millis), Stats.median(earlier.millis)), "");

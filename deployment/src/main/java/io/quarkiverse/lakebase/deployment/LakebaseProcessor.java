@@ -221,6 +221,8 @@ class LakebaseProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     void staggerConnectionLifetimes(LakebaseRecorder recorder, LakebaseDatasourcesBuildItem datasources,
             BuildProducer<SyntheticBeanBuildItem> beans) {
+        // this step's runtime beans make it run before the pools start: early enough to set TLS up meanwhile
+        recorder.warmUpTls();
         for (String name : datasources.names()) {
             SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = SyntheticBeanBuildItem
                     .configure(StaggeredRetirement.class)

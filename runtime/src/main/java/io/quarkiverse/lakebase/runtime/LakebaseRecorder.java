@@ -4,15 +4,19 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkiverse.lakebase.Lakebase;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
+import io.quarkiverse.lakebase.runtime.databricks.TlsWarmUp;
 import io.quarkiverse.lakebase.runtime.pool.StaggeredRetirement;
 import io.quarkiverse.lakebase.runtime.user.UserPools;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.annotations.Recorder;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * The runtime values of the extension's build steps: the datasource names found at build time, each datasource's
@@ -36,6 +40,17 @@ public class LakebaseRecorder {
                 context.getInjectedReference(LakebaseLogins.class),
                 context.getInjectedReference(LakebaseRuntimeConfig.class),
                 () -> Arc.container().instance(UserPools.class).get());
+    }
+
+    /**
+     * Sets TLS up for an HTTPS workspace on a thread of its own, as runtime initialisation begins, before the pools
+     * open their first connection.
+     */
+    public void warmUpTls() {
+        LakebaseRuntimeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(LakebaseRuntimeConfig.class);
+        TlsWarmUp.beginFor(config.datasources().values().stream().map(datasource -> datasource.databricks().host())
+                .toList(), System::getenv);
     }
 
     /** The pool interceptor that staggers the connection lifetimes of one datasource. */

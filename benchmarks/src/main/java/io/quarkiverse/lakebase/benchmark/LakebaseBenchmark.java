@@ -468,7 +468,10 @@ public final class LakebaseBenchmark {
                     new StartedApp(() -> apps.lakebaseApp(lakebaseJar.get())),
                     new StartedApp(() -> apps.plainApp(plainJar.get())),
                     new StartedApp(() -> apps.lakebaseAppOverTls(lakebaseJar.get(), workspaceOverTls))));
-            earlierJar.ifPresent(earlier -> contenders.add(new StartedApp(() -> apps.lakebaseApp(earlier))));
+            earlierJar.ifPresent(earlier -> {
+                contenders.add(new StartedApp(() -> apps.lakebaseApp(earlier)));
+                contenders.add(new StartedApp(() -> apps.lakebaseAppOverTls(earlier, workspaceOverTls)));
+            });
             for (int trial = 0; trial < 1 + TRIALS; trial++) {
                 // each application goes first in turn, so that none always starts on a machine the previous one warmed
                 for (int next = 0; next < contenders.size(); next++) {
@@ -500,6 +503,10 @@ public final class LakebaseBenchmark {
             row("5. RSS, this build vs the earlier one (MB)", Stats.spread(token.rss, "%.0f"),
                     Stats.spread(earlier.rss, "%.0f") + " (earlier)",
                     ratio(Stats.median(token.rss), Stats.median(earlier.rss)), "");
+            StartedApp earlierOverTls = contenders.get(4);
+            row("5. Start-up over HTTPS, this build vs the earlier one (ms)", Stats.spread(overTls.millis, "%.0f"),
+                    Stats.spread(earlierOverTls.millis, "%.0f") + " (earlier)",
+                    ratio(Stats.median(overTls.millis), Stats.median(earlierOverTls.millis)), "");
         }
     }
 

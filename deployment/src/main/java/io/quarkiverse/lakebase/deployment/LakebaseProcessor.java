@@ -222,7 +222,7 @@ class LakebaseProcessor {
     void staggerConnectionLifetimes(LakebaseRecorder recorder, LakebaseDatasourcesBuildItem datasources,
             BuildProducer<SyntheticBeanBuildItem> beans) {
         // this step's runtime beans make it run before the pools start: early enough to set TLS up meanwhile
-        recorder.warmUpTls();
+        recorder.warmUpTls(datasources.names());
         for (String name : datasources.names()) {
             SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = SyntheticBeanBuildItem
                     .configure(StaggeredRetirement.class)

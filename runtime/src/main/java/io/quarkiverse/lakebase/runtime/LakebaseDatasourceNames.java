@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkiverse.lakebase.runtime.config.NamedDatasourceKey;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
@@ -36,6 +38,16 @@ public record LakebaseDatasourceNames(List<String> names) {
     /** The value of {@code quarkus.datasource."name".credentials-provider} that makes the provider serve {@code name}. */
     public static String credentialsProviderKey(String datasource) {
         return DataSourceUtil.isDefault(datasource) ? DEFAULT_PROVIDER_KEY : NAMED_PROVIDER_PREFIX + datasource;
+    }
+
+    /**
+     * Whether a datasource is not switched off with {@code quarkus.datasource."name".active=false}: one environment may
+     * lack a datasource another has, and it must then ask the workspace for nothing.
+     */
+    public static boolean isActive(String datasource) {
+        return ConfigProvider.getConfig()
+                .getOptionalValue(DataSourceUtil.dataSourcePropertyKey(datasource, "active"), Boolean.class)
+                .orElse(true);
     }
 
     /** The datasource a {@code credentials-provider} value stands for. */

@@ -73,15 +73,9 @@ public class LakebaseLogins {
         return datasources;
     }
 
-    /**
-     * The datasources not switched off with {@code quarkus.datasource."name".active=false}: one environment may lack a
-     * datasource another has, and it must then ask the workspace for nothing.
-     */
+    /** The datasources not switched off ({@link LakebaseDatasourceNames#isActive}). */
     public List<String> activeDatasources() {
-        var values = ConfigProvider.getConfig();
-        return datasources.stream().filter(datasource -> values
-                .getOptionalValue(DataSourceUtil.dataSourcePropertyKey(datasource, "active"), Boolean.class)
-                .orElse(true)).toList();
+        return datasources.stream().filter(LakebaseDatasourceNames::isActive).toList();
     }
 
     /** The login of the default datasource. */

@@ -44,13 +44,14 @@ public class LakebaseRecorder {
 
     /**
      * Sets TLS up for an HTTPS workspace on a thread of its own, as runtime initialisation begins, before the pools
-     * open their first connection.
+     * open their first connection: for the active datasources that mint tokens, the only ones that call the workspace.
      */
-    public void warmUpTls() {
+    public void warmUpTls(List<String> datasources) {
         LakebaseRuntimeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
                 .getConfigMapping(LakebaseRuntimeConfig.class);
-        TlsWarmUp.beginFor(config.datasources().values().stream().map(datasource -> datasource.databricks().host())
-                .toList(), System::getenv);
+        TlsWarmUp.beginFor(datasources.stream().filter(LakebaseDatasourceNames::isActive).map(config::datasource)
+                .filter(datasource -> datasource.nativePassword().isEmpty())
+                .map(datasource -> datasource.databricks().host()).toList(), System::getenv);
     }
 
     /** The pool interceptor that staggers the connection lifetimes of one datasource. */

@@ -29,7 +29,7 @@ public record LakebaseSettings(Optional<String> endpoint, String host, int port,
     private static final Duration MAX_TTL = Duration.ofSeconds(3600);
 
     public static LakebaseSettings check(LakebaseDatasourceConfig config, PropertyNames properties) {
-        Optional<String> password = config.password().filter(value -> !value.isEmpty());
+        Optional<String> password = config.nativePassword();
         Optional<String> endpoint = config.endpoint().filter(value -> !value.isBlank());
         if (password.isEmpty() && endpoint.isEmpty()) {
             throw new LakebaseConfigurationException("No Lakebase endpoint configured for " + properties + ": set "

@@ -82,6 +82,11 @@ public interface LakebaseDatasourceConfig {
      */
     Optional<String> password();
 
+    /** The native password when one is set (not empty): then the datasource never calls the workspace. */
+    default Optional<String> nativePassword() {
+        return password().filter(value -> !value.isEmpty());
+    }
+
     /**
      * How long a new connection keeps retrying while PostgreSQL refuses connections or is still starting up, as when a
      * Lakebase endpoint wakes from scale-to-zero or restarts. A refused login is never retried as a wake-up. Must not be

@@ -106,6 +106,19 @@ final class AppStartup {
         return run(java, jar, environment, false).result();
     }
 
+    /**
+     * The same as on Databricks Apps: the workspace over HTTPS and PostgreSQL over TLS ({@code PGSSLMODE=require}),
+     * once {@link PostgresTls} switched it on.
+     */
+    Result lakebaseAppAsOnDatabricksApps(Path jar, WorkspaceOverTls workspace) throws Exception {
+        List<String> java = new ArrayList<>(List.of("java"));
+        java.addAll(workspace.javaOptions());
+        Map<String, String> environment = new HashMap<>(lakebaseEnvironment());
+        environment.put("DATABRICKS_HOST", workspace.url());
+        environment.put("PGSSLMODE", "require");
+        return run(java, jar, environment, false).result();
+    }
+
     private Map<String, String> lakebaseEnvironment() {
         return Map.of(
                 "LAKEBASE_ENDPOINT", LocalLakebase.endpoint(),
@@ -129,9 +142,20 @@ final class AppStartup {
         return run(java, jar, plainEnvironment(), false).result();
     }
 
+    /** The plain application over TLS to PostgreSQL, as it would reach Lakebase ({@code sslmode=require}). */
+    Result plainAppOverTls(Path jar) throws Exception {
+        Map<String, String> environment = new HashMap<>(plainEnvironment());
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", pools.url() + "?sslmode=require");
+        environment.put("QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE", "require");
+        return run(List.of("java"), jar, environment, false).result();
+    }
+
     private Map<String, String> plainEnvironment() {
         return Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", pools.url(),
+                // explicitly, as the demo's PGSSLMODE: the driver's default would use TLS once the server offers it
+                "QUARKUS_DATASOURCE_JDBC_URL", pools.url() + "?sslmode=disable",
+                "QUARKUS_DATASOURCE_REACTIVE_URL", pools.url().substring("jdbc:".length()),
+                "QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE", "disable",
                 "QUARKUS_DATASOURCE_USERNAME", Pools.STATIC_ROLE,
                 "QUARKUS_DATASOURCE_PASSWORD", Pools.STATIC_PASSWORD);
     }

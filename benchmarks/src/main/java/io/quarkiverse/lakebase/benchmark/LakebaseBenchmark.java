@@ -450,7 +450,8 @@ public final class LakebaseBenchmark {
     }
 
     /**
-     * 5. Start-up of the demo application with the extension vs plain quarkus-jdbc-postgresql; with
+     * 5. Start-up of the demo application with the extension vs plain quarkus-jdbc-postgresql: against the workspace
+     * over HTTP and over HTTPS, and as on Databricks Apps, where both applications reach PostgreSQL over TLS; with
      * {@code -Dlakebase.benchmark.earlier-app=<quarkus-run.jar of another build of the demo>}, also this build of the
      * demo vs that one, in the same trials, so that a change is measured before and after side by side.
      */
@@ -463,11 +464,14 @@ public final class LakebaseBenchmark {
         }
         AppStartup apps = new AppStartup(lakebase, pools);
         Optional<Path> earlierJar = jar("lakebase.benchmark.earlier-app");
+        PostgresTls.switchOn(lakebase.postgresPort());
         try (WorkspaceOverTls workspaceOverTls = WorkspaceOverTls.start(lakebase.workspaceUrl())) {
             List<StartedApp> contenders = new ArrayList<>(List.of(
                     new StartedApp(() -> apps.lakebaseApp(lakebaseJar.get())),
                     new StartedApp(() -> apps.plainApp(plainJar.get())),
-                    new StartedApp(() -> apps.lakebaseAppOverTls(lakebaseJar.get(), workspaceOverTls))));
+                    new StartedApp(() -> apps.lakebaseAppOverTls(lakebaseJar.get(), workspaceOverTls)),
+                    new StartedApp(() -> apps.lakebaseAppAsOnDatabricksApps(lakebaseJar.get(), workspaceOverTls)),
+                    new StartedApp(() -> apps.plainAppOverTls(plainJar.get()))));
             earlierJar.ifPresent(earlier -> {
                 contenders.add(new StartedApp(() -> apps.lakebaseApp(earlier)));
                 contenders.add(new StartedApp(() -> apps.lakebaseAppOverTls(earlier, workspaceOverTls)));
@@ -495,15 +499,23 @@ public final class LakebaseBenchmark {
                 "<= 1.05");
         row("5. RSS, workspace over HTTPS (MB)", Stats.spread(overTls.rss, "%.0f"), Stats.spread(plain.rss, "%.0f"),
                 ratio(Stats.median(overTls.rss), Stats.median(plain.rss)), "<= 1.05");
+        StartedApp asOnApps = contenders.get(3);
+        StartedApp plainOverTls = contenders.get(4);
+        row("5. Start-up as on Databricks Apps: PostgreSQL over TLS, workspace over HTTPS (ms)",
+                Stats.spread(asOnApps.millis, "%.0f"), Stats.spread(plainOverTls.millis, "%.0f") + " (over TLS)",
+                ratio(Stats.median(asOnApps.millis), Stats.median(plainOverTls.millis)), "<= 1.05");
+        row("5. RSS as on Databricks Apps (MB)", Stats.spread(asOnApps.rss, "%.0f"),
+                Stats.spread(plainOverTls.rss, "%.0f") + " (over TLS)",
+                ratio(Stats.median(asOnApps.rss), Stats.median(plainOverTls.rss)), "<= 1.05");
         if (withEarlierBuild) {
-            StartedApp earlier = contenders.get(3);
+            StartedApp earlier = contenders.get(5);
             row("5. Start-up, this build vs the earlier one (ms)", Stats.spread(token.millis, "%.0f"),
                     Stats.spread(earlier.millis, "%.0f") + " (earlier)",
                     ratio(Stats.median(token.millis), Stats.median(earlier.millis)), "");
             row("5. RSS, this build vs the earlier one (MB)", Stats.spread(token.rss, "%.0f"),
                     Stats.spread(earlier.rss, "%.0f") + " (earlier)",
                     ratio(Stats.median(token.rss), Stats.median(earlier.rss)), "");
-            StartedApp earlierOverTls = contenders.get(4);
+            StartedApp earlierOverTls = contenders.get(6);
             row("5. Start-up over HTTPS, this build vs the earlier one (ms)", Stats.spread(overTls.millis, "%.0f"),
                     Stats.spread(earlierOverTls.millis, "%.0f") + " (earlier)",
                     ratio(Stats.median(overTls.millis), Stats.median(earlierOverTls.millis)), "");

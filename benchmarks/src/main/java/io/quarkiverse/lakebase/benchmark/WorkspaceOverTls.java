@@ -8,10 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -24,38 +20,19 @@ import javax.net.ssl.SSLContext;
  */
 final class WorkspaceOverTls implements AutoCloseable {
 
-    private static final String PASSWORD = "changeit";
-
     private final ServerSocket front;
-    private final Path trustStore;
+    private final LoopbackCertificate.TrustStore trustStore;
 
-    private WorkspaceOverTls(ServerSocket front, Path trustStore) {
+    private WorkspaceOverTls(ServerSocket front, LoopbackCertificate.TrustStore trustStore) {
         this.front = front;
         this.trustStore = trustStore;
     }
 
     static WorkspaceOverTls start(String workspaceUrl) throws Exception {
-        Path directory = Files.createTempDirectory("benchmark-tls");
-        Path keyStore = directory.resolve("workspace.p12");
-        Path certificate = directory.resolve("workspace.pem");
-        Path trustStore = directory.resolve("trust.p12");
-        keytool("-genkeypair", "-alias", "workspace", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12", "-keystore",
-                keyStore.toString(), "-storepass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "workspace", "-keystore", keyStore.toString(), "-storepass", PASSWORD,
-                "-file", certificate.toString());
-        keytool("-importkeystore", "-srckeystore", Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
-                .toString(), "-srcstorepass", PASSWORD, "-destkeystore", trustStore.toString(), "-deststoretype",
-                "PKCS12", "-deststorepass", PASSWORD, "-noprompt");
-        keytool("-importcert", "-noprompt", "-alias", "workspace", "-file", certificate.toString(), "-keystore",
-                trustStore.toString(), "-storepass", PASSWORD);
-
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            keys.load(in, PASSWORD.toCharArray());
-        }
+        LoopbackCertificate certificate = LoopbackCertificate.create("workspace");
+        LoopbackCertificate.TrustStore trustStore = certificate.trustStoreWithJdkCertificates();
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, PASSWORD.toCharArray());
+        keyManagers.init(certificate.keyStore(), LoopbackCertificate.PASSWORD.toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers.getKeyManagers(), null, null);
         ServerSocket front = tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -72,7 +49,9 @@ final class WorkspaceOverTls implements AutoCloseable {
 
     /** The options that make an application's JVM trust the front's certificate. */
     List<String> javaOptions() {
-        return List.of("-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=" + PASSWORD);
+        return List.of("-Djavax.net.ssl.trustStore=" + trustStore.file(),
+                "-Djavax.net.ssl.trustStorePassword=" + LoopbackCertificate.PASSWORD,
+                "-Djavax.net.ssl.trustStoreType=" + trustStore.type());
     }
 
     @Override
@@ -115,17 +94,6 @@ final class WorkspaceOverTls implements AutoCloseable {
             socket.close();
         } catch (IOException e) {
             // already closed
-        }
-    }
-
-    private static void keytool(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(arguments));
-        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        if (keytool.waitFor() != 0) {
-            throw new IllegalStateException("keytool " + arguments[0] + " failed: " + output);
         }
     }
 }

@@ -99,11 +99,7 @@ final class AppStartup {
 
     /** The same, calling the workspace over HTTPS as in production: TLS set-up is on the way to the first token. */
     Result lakebaseAppOverTls(Path jar, WorkspaceOverTls workspace) throws Exception {
-        List<String> java = new ArrayList<>(List.of("java"));
-        java.addAll(workspace.javaOptions());
-        Map<String, String> environment = new HashMap<>(lakebaseEnvironment());
-        environment.put("DATABRICKS_HOST", workspace.url());
-        return run(java, jar, environment, false).result();
+        return lakebaseAppOverHttps(jar, workspace, "disable");
     }
 
     /**
@@ -111,11 +107,15 @@ final class AppStartup {
      * once {@link PostgresTls} switched it on.
      */
     Result lakebaseAppAsOnDatabricksApps(Path jar, WorkspaceOverTls workspace) throws Exception {
+        return lakebaseAppOverHttps(jar, workspace, "require");
+    }
+
+    private Result lakebaseAppOverHttps(Path jar, WorkspaceOverTls workspace, String postgresSslMode) throws Exception {
         List<String> java = new ArrayList<>(List.of("java"));
         java.addAll(workspace.javaOptions());
         Map<String, String> environment = new HashMap<>(lakebaseEnvironment());
         environment.put("DATABRICKS_HOST", workspace.url());
-        environment.put("PGSSLMODE", "require");
+        environment.put("PGSSLMODE", postgresSslMode);
         return run(java, jar, environment, false).result();
     }
 
@@ -144,18 +144,19 @@ final class AppStartup {
 
     /** The plain application over TLS to PostgreSQL, as it would reach Lakebase ({@code sslmode=require}). */
     Result plainAppOverTls(Path jar) throws Exception {
-        Map<String, String> environment = new HashMap<>(plainEnvironment());
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", pools.url() + "?sslmode=require");
-        environment.put("QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE", "require");
-        return run(List.of("java"), jar, environment, false).result();
+        return run(List.of("java"), jar, plainEnvironment("require"), false).result();
     }
 
     private Map<String, String> plainEnvironment() {
+        // explicitly, as the demo's PGSSLMODE: the driver's default would use TLS once the server offers it
+        return plainEnvironment("disable");
+    }
+
+    private Map<String, String> plainEnvironment(String sslMode) {
         return Map.of(
-                // explicitly, as the demo's PGSSLMODE: the driver's default would use TLS once the server offers it
-                "QUARKUS_DATASOURCE_JDBC_URL", pools.url() + "?sslmode=disable",
+                "QUARKUS_DATASOURCE_JDBC_URL", pools.url() + "?sslmode=" + sslMode,
                 "QUARKUS_DATASOURCE_REACTIVE_URL", pools.url().substring("jdbc:".length()),
-                "QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE", "disable",
+                "QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE", sslMode,
                 "QUARKUS_DATASOURCE_USERNAME", Pools.STATIC_ROLE,
                 "QUARKUS_DATASOURCE_PASSWORD", Pools.STATIC_PASSWORD);
     }

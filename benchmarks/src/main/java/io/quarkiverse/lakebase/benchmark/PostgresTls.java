@@ -39,6 +39,7 @@ final class PostgresTls {
         encrypted.setProperty("sslmode", "require");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
+            SQLException lastFailure = null;
             try (Connection connection = DriverManager.getConnection(url(port), encrypted);
                     Statement statement = connection.createStatement();
                     ResultSet row = statement.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
@@ -46,9 +47,10 @@ final class PostgresTls {
                     return;
                 }
             } catch (SQLException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("PostgreSQL did not switch TLS on", notYet);
-                }
+                lastFailure = notYet;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("PostgreSQL did not switch TLS on", lastFailure);
             }
         }
     }

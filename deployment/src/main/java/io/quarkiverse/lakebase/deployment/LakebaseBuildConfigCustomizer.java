@@ -1,7 +1,6 @@
 package io.quarkiverse.lakebase.deployment;
 
-import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironmentInterceptor;
-import io.quarkiverse.lakebase.runtime.config.NamedDatasourceSpellingInterceptor;
+import io.quarkiverse.lakebase.runtime.config.PrioritizedInterceptor;
 import io.quarkiverse.lakebase.runtime.jdbc.LakebaseDriver;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
@@ -28,7 +27,7 @@ public class LakebaseBuildConfigCustomizer implements SmallRyeConfigBuilderCusto
 
     @Override
     public void configBuilder(SmallRyeConfigBuilder builder) {
-        builder.withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor())
+        builder.withInterceptorFactories(PrioritizedInterceptor.lakebaseInterceptors(false))
                 .withDefaultValue("quarkus.datasource.db-kind", "postgresql")
                 .withDefaultValue("quarkus.datasource.jdbc.driver", LakebaseDriver.class.getName())
                 .withDefaultValue("quarkus.datasource.devservices.enabled", "false")

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,6 +92,9 @@ final class TokenCaches implements AutoCloseable {
     /**
      * What makes two datasources' tokens interchangeable: the endpoint, who asks for the token, its lifetime, and the
      * permissions it carries.
+     * <p>
+     * {@code equals} and {@code hashCode} are written out: a record's own are bootstrapped through method handles the
+     * first time they run, dozens of generated classes on the way to the application's first connection.
      */
     private record Identity(String endpoint, Optional<String> workspaceHost, Optional<String> authType,
             Optional<String> profile, Optional<String> clientId, Optional<Duration> ttl,
@@ -100,6 +104,19 @@ final class TokenCaches implements AutoCloseable {
             return new Identity(endpoint, workspace.host(), workspace.authType(), workspace.profile(),
                     workspace.clientId(), token.ttl(), token.claims().permissionSet(),
                     token.claims().tables().orElse(List.of()));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity that && endpoint.equals(that.endpoint)
+                    && workspaceHost.equals(that.workspaceHost) && authType.equals(that.authType)
+                    && profile.equals(that.profile) && clientId.equals(that.clientId) && ttl.equals(that.ttl)
+                    && permissionSet.equals(that.permissionSet) && claimedTables.equals(that.claimedTables);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(endpoint, workspaceHost, authType, profile, clientId, ttl, permissionSet, claimedTables);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.lakebase.LakebaseConfigurationException;
 import io.quarkiverse.lakebase.runtime.config.DatabricksAppsEnvironmentInterceptor;
 import io.quarkiverse.lakebase.runtime.config.LakebaseRuntimeConfig;
-import io.quarkiverse.lakebase.runtime.config.NamedDatasourceSpellingInterceptor;
+import io.quarkiverse.lakebase.runtime.config.PrioritizedInterceptor;
 import io.quarkiverse.lakebase.runtime.config.PropertyNames;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -116,7 +116,7 @@ class LakebaseSettingsTest {
     private static SmallRyeConfig config(Map<String, String> properties) {
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
-                .withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor())
+                .withInterceptorFactories(PrioritizedInterceptor.lakebaseInterceptors(false))
                 .withSources(new PropertiesConfigSource(properties, "application.properties", 250))
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withMapping(LakebaseRuntimeConfig.class)

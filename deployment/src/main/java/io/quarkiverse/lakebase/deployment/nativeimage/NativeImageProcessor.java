@@ -1,14 +1,7 @@
 package io.quarkiverse.lakebase.deployment.nativeimage;
 
-import io.quarkiverse.lakebase.runtime.config.DatabricksAppConfig;
-import io.quarkiverse.lakebase.runtime.config.DevServicesConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
-import io.quarkiverse.lakebase.runtime.config.LakebaseDatasourceConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseDefaults;
-import io.quarkiverse.lakebase.runtime.config.NamedDatasourceKey;
-import io.quarkiverse.lakebase.runtime.config.PoolConfig;
-import io.quarkiverse.lakebase.runtime.config.TokenConfig;
-import io.quarkiverse.lakebase.runtime.config.WorkspaceConfig;
 import io.quarkiverse.lakebase.runtime.graal.GoogleAuthenticationLeftOut;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -46,17 +39,6 @@ class NativeImageProcessor {
                 .methods().fields()
                 .reason("Databricks SDK configuration attributes, read from the environment and ~/.databrickscfg")
                 .build());
-    }
-
-    /**
-     * The configuration interceptor that finds both spellings of a named datasource's properties reads which properties
-     * a datasource has from the configuration interfaces themselves ({@link NamedDatasourceKey}).
-     */
-    @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
-    ReflectiveClassBuildItem registerConfigurationInterfaces() {
-        return ReflectiveClassBuildItem.builder(LakebaseDatasourceConfig.class, TokenConfig.class, PoolConfig.class,
-                WorkspaceConfig.class, LakebaseBuildTimeConfig.class, DevServicesConfig.class, DatabricksAppConfig.class)
-                .methods().reason("NamedDatasourceKey reads the property names of the Lakebase configuration").build();
     }
 
     /** A signed-in user's pool counts the connections it lent with a proxy of {@link java.sql.Connection}. */

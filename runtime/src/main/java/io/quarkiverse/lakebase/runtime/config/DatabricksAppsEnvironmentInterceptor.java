@@ -3,8 +3,6 @@ package io.quarkiverse.lakebase.runtime.config;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.annotation.Priority;
-
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
@@ -21,8 +19,10 @@ import io.smallrye.config.Priorities;
  * counts as configured, and
  * expressions that reference these properties, such as the derived datasource URL, see the fallback.
  */
-@Priority(Priorities.LIBRARY + 250)
 public class DatabricksAppsEnvironmentInterceptor implements ConfigSourceInterceptor {
+
+    /** Registered with {@link PrioritizedInterceptor}. */
+    static final int PRIORITY = Priorities.LIBRARY + 250;
 
     static final String HTTP_PORT = "quarkus.http.port";
     static final String HTTP_HOST = "quarkus.http.host";

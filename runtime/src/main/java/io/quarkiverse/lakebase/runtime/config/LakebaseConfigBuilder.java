@@ -11,7 +11,6 @@ public class LakebaseConfigBuilder implements ConfigBuilder {
 
     @Override
     public SmallRyeConfigBuilder configBuilder(SmallRyeConfigBuilder builder) {
-        return builder.withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor(),
-                new SessionLimitsInterceptor());
+        return builder.withInterceptorFactories(PrioritizedInterceptor.lakebaseInterceptors(true));
     }
 }

@@ -1,22 +1,19 @@
 package io.quarkiverse.lakebase.runtime.config;
 
-import java.lang.reflect.Method;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.quarkus.runtime.annotations.ConfigGroup;
-import io.smallrye.config.WithName;
 
 /**
  * A property of a named Lakebase datasource: {@code quarkus.lakebase."reports".host}, or unquoted
  * {@code quarkus.lakebase.reports.host}. The one place that reads these names.
  * <p>
  * What counts as a datasource property, and which first segments belong to the default datasource or to the build-time
- * settings instead ({@code quarkus.lakebase.token.ttl} is not a datasource named {@code token}), is read from the
- * configuration interfaces themselves, so a new property needs no list updated here.
+ * settings instead ({@code quarkus.lakebase.token.ttl} is not a datasource named {@code token}), is listed here rather
+ * than read from the configuration interfaces: every configuration lookup passes through this class while the
+ * application starts, and reading the interfaces' methods and annotations then cost start-up time (and reflection
+ * registrations in a native image). {@code NamedDatasourceKeyTest} fails when a list and the interfaces differ.
  *
  * @param datasource the datasource name, without quotes
  * @param quoted whether the name was quoted
@@ -26,13 +23,24 @@ public record NamedDatasourceKey(String datasource, boolean quoted, String prope
 
     private static final String ROOT = "quarkus.lakebase.";
     private static final Pattern KEY = Pattern.compile(Pattern.quote(ROOT) + "(?:\"([^\"]+)\"|([^.\"]+))\\.(.+)");
-    /** Properties of one datasource; a group's properties as {@code group.} prefixes. */
-    private static final Set<String> PROPERTIES = propertiesOf(LakebaseDatasourceConfig.class);
-    /** First segments that are not datasource names: the default datasource's properties and the build-time settings. */
-    private static final Set<String> RESERVED = reserved();
+    /** Properties of one datasource ({@link LakebaseDatasourceConfig}); a group's properties as {@code group.} prefixes. */
+    static final Set<String> PROPERTIES = Set.of("endpoint", "host", "port", "database", "username", "ssl-mode",
+            "application-name", "password", "wake-up-timeout", "host-check", "statement-timeout",
+            "idle-in-transaction-session-timeout", "token.", "pool.", "on-behalf-of-user.", "databricks.");
+    /**
+     * First segments that are not datasource names: the default datasource's properties and groups, and the first
+     * segments of the build-time settings ({@link LakebaseBuildTimeConfig}).
+     */
+    static final Set<String> RESERVED = Set.of("endpoint", "host", "port", "database", "username", "ssl-mode",
+            "application-name", "password", "wake-up-timeout", "host-check", "statement-timeout",
+            "idle-in-transaction-session-timeout", "token", "pool", "on-behalf-of-user", "databricks", "devservices",
+            "databricks-app", "agent-tool", "health", "native");
 
     /** The key, when the property is one of a named datasource's. */
     public static Optional<NamedDatasourceKey> parse(String property) {
+        if (!property.startsWith(ROOT)) {
+            return Optional.empty();
+        }
         Matcher key = KEY.matcher(property);
         if (!key.matches()) {
             return Optional.empty();
@@ -57,35 +65,5 @@ public record NamedDatasourceKey(String datasource, boolean quoted, String prope
     private static boolean isDatasourceProperty(String rest) {
         int dot = rest.indexOf('.');
         return PROPERTIES.contains(rest) || dot > 0 && PROPERTIES.contains(rest.substring(0, dot + 1));
-    }
-
-    private static Set<String> propertiesOf(Class<?> config) {
-        Set<String> properties = new HashSet<>();
-        for (Method method : config.getMethods()) {
-            if (method.getParameterCount() == 0 && !method.isDefault()) {
-                boolean group = method.getReturnType().isAnnotationPresent(ConfigGroup.class);
-                properties.add(nameOf(method) + (group ? "." : ""));
-            }
-        }
-        return properties;
-    }
-
-    private static Set<String> reserved() {
-        Set<String> reserved = new HashSet<>();
-        for (String property : PROPERTIES) {
-            reserved.add(property.endsWith(".") ? property.substring(0, property.length() - 1) : property);
-        }
-        for (Method method : LakebaseBuildTimeConfig.class.getMethods()) {
-            if (method.getParameterCount() == 0 && !method.isDefault()) {
-                reserved.add(nameOf(method).split("\\.")[0]);
-            }
-        }
-        return reserved;
-    }
-
-    /** The property name of a mapping method: its {@link WithName}, or its name in kebab case. */
-    private static String nameOf(Method method) {
-        WithName name = method.getAnnotation(WithName.class);
-        return name != null ? name.value() : method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
     }
 }

@@ -2,8 +2,6 @@ package io.quarkiverse.lakebase.runtime.config;
 
 import java.util.Optional;
 
-import jakarta.annotation.Priority;
-
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
@@ -16,8 +14,10 @@ import io.smallrye.config.Priorities;
  * <p>
  * Sits with {@link DatabricksAppsEnvironmentInterceptor} between the profile and the expression interceptors.
  */
-@Priority(Priorities.LIBRARY + 250)
 public class NamedDatasourceSpellingInterceptor implements ConfigSourceInterceptor {
+
+    /** Registered with {@link PrioritizedInterceptor}. */
+    static final int PRIORITY = Priorities.LIBRARY + 250;
 
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {

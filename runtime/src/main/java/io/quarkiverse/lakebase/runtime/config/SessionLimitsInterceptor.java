@@ -1,16 +1,16 @@
 package io.quarkiverse.lakebase.runtime.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.annotation.Priority;
 
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -31,13 +31,16 @@ import io.smallrye.config.Priorities;
  * <p>
  * Sits outside the spelling and environment interceptors, so it reads a named datasource's limits in either spelling.
  */
-@Priority(Priorities.LIBRARY + 260)
 public class SessionLimitsInterceptor implements ConfigSourceInterceptor {
+
+    /** Registered with {@link PrioritizedInterceptor}. */
+    static final int PRIORITY = Priorities.LIBRARY + 260;
 
     /** The Lakebase properties, and the PostgreSQL settings they become. */
     private static final Map<String, String> LIMITS = limits();
     private static final String JDBC_OPTIONS = "jdbc.additional-jdbc-properties.options";
     private static final String REACTIVE_PROPERTY = "reactive.additional-properties.";
+    private static final String DATASOURCE_PREFIX = "quarkus.datasource.";
     private static final Pattern DATASOURCE_KEY = Pattern.compile("quarkus\\.datasource\\.(?:\"([^\"]+)\"\\.)?(.+)");
 
     private static Map<String, String> limits() {
@@ -50,6 +53,9 @@ public class SessionLimitsInterceptor implements ConfigSourceInterceptor {
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         ConfigValue configured = context.proceed(name);
+        if (!name.startsWith(DATASOURCE_PREFIX)) {
+            return configured;
+        }
         Matcher key = DATASOURCE_KEY.matcher(name);
         if (!key.matches()) {
             return configured;
@@ -72,13 +78,18 @@ public class SessionLimitsInterceptor implements ConfigSourceInterceptor {
     @Override
     public Iterator<String> iterateNames(ConfigSourceInterceptorContext context) {
         Set<String> names = new LinkedHashSet<>();
-        context.iterateNames().forEachRemaining(names::add);
-        for (String name : Set.copyOf(names)) {
-            datasourceWithLimit(name).ifPresent(limited -> {
-                names.add(DataSourceUtil.dataSourcePropertyKey(limited.datasource(), JDBC_OPTIONS));
-                names.add(DataSourceUtil.dataSourcePropertyKey(limited.datasource(),
-                        REACTIVE_PROPERTY + LIMITS.get(limited.limit())));
-            });
+        List<Limited> limited = new ArrayList<>();
+        for (Iterator<String> configured = context.iterateNames(); configured.hasNext();) {
+            String name = configured.next();
+            names.add(name);
+            // the names are iterated several times while the configuration is built: most are not Lakebase's
+            if (name.startsWith(PropertyNames.ROOT)) {
+                datasourceWithLimit(name).ifPresent(limited::add);
+            }
+        }
+        for (Limited limit : limited) {
+            names.add(DataSourceUtil.dataSourcePropertyKey(limit.datasource(), JDBC_OPTIONS));
+            names.add(DataSourceUtil.dataSourcePropertyKey(limit.datasource(), REACTIVE_PROPERTY + LIMITS.get(limit.limit())));
         }
         return names.iterator();
     }

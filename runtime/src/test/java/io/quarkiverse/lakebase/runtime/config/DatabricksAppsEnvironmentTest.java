@@ -39,7 +39,7 @@ class DatabricksAppsEnvironmentTest {
     void aProfileValueCountsAsConfigured() {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
-                .withInterceptors(new DatabricksAppsEnvironmentInterceptor())
+                .withInterceptorFactories(PrioritizedInterceptor.lakebaseInterceptors(false))
                 .withProfile("dev")
                 .withSources(new PropertiesConfigSource(Map.of("PGHOST", "env-host"), "environment", 300))
                 .withSources(new PropertiesConfigSource(Map.of("%dev.quarkus.lakebase.host", "dev-host"),
@@ -85,7 +85,7 @@ class DatabricksAppsEnvironmentTest {
     private static SmallRyeConfig config(Map<String, String> environment, Map<String, String> application) {
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
-                .withInterceptors(new DatabricksAppsEnvironmentInterceptor())
+                .withInterceptorFactories(PrioritizedInterceptor.lakebaseInterceptors(false))
                 .withDefaultValues(DEFAULTS)
                 .withSources(new PropertiesConfigSource(environment, "environment", 300))
                 .withSources(new PropertiesConfigSource(application, "application.properties", 250))

@@ -135,7 +135,7 @@ class DocumentedConfigurationTest {
         sources.add(new PropertiesConfigSource(file, 250));
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
-                .withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor())
+                .withInterceptorFactories(PrioritizedInterceptor.lakebaseInterceptors(false))
                 .withProfile(profile)
                 .withSources(sources.toArray(new PropertiesConfigSource[0]))
                 .withConverter(Duration.class, 200, new DurationConverter())
@@ -147,7 +147,7 @@ class DocumentedConfigurationTest {
     private static SmallRyeConfig build(String profile, Map<String, String> properties) {
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
-                .withInterceptors(new DatabricksAppsEnvironmentInterceptor(), new NamedDatasourceSpellingInterceptor())
+                .withInterceptorFactories(PrioritizedInterceptor.lakebaseInterceptors(false))
                 .withProfile(profile)
                 .withSources(new PropertiesConfigSource(properties, "application.properties", 250))
                 .withConverter(Duration.class, 200, new DurationConverter())

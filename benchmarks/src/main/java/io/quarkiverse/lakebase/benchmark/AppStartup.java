@@ -99,7 +99,7 @@ final class AppStartup {
 
     /** The same, calling the workspace over HTTPS as in production: TLS set-up is on the way to the first token. */
     Result lakebaseAppOverTls(Path jar, WorkspaceOverTls workspace) throws Exception {
-        return lakebaseAppOverHttps(jar, workspace, "disable");
+        return lakebaseAppOverHttps(List.of("java"), jar, workspace, "disable");
     }
 
     /**
@@ -107,11 +107,17 @@ final class AppStartup {
      * once {@link PostgresTls} switched it on.
      */
     Result lakebaseAppAsOnDatabricksApps(Path jar, WorkspaceOverTls workspace) throws Exception {
-        return lakebaseAppOverHttps(jar, workspace, "require");
+        return lakebaseAppAsOnDatabricksApps(List.of("java"), jar, workspace);
     }
 
-    private Result lakebaseAppOverHttps(Path jar, WorkspaceOverTls workspace, String postgresSslMode) throws Exception {
-        List<String> java = new ArrayList<>(List.of("java"));
+    /** The same, started with this {@code java} command and its options. */
+    Result lakebaseAppAsOnDatabricksApps(List<String> java, Path jar, WorkspaceOverTls workspace) throws Exception {
+        return lakebaseAppOverHttps(java, jar, workspace, "require");
+    }
+
+    private Result lakebaseAppOverHttps(List<String> javaCommand, Path jar, WorkspaceOverTls workspace,
+            String postgresSslMode) throws Exception {
+        List<String> java = new ArrayList<>(javaCommand);
         java.addAll(workspace.javaOptions());
         Map<String, String> environment = new HashMap<>(lakebaseEnvironment());
         environment.put("DATABRICKS_HOST", workspace.url());
@@ -144,7 +150,12 @@ final class AppStartup {
 
     /** The plain application over TLS to PostgreSQL, as it would reach Lakebase ({@code sslmode=require}). */
     Result plainAppOverTls(Path jar) throws Exception {
-        return run(List.of("java"), jar, plainEnvironment("require"), false).result();
+        return plainAppOverTls(List.of("java"), jar);
+    }
+
+    /** The same, started with this {@code java} command and its options. */
+    Result plainAppOverTls(List<String> java, Path jar) throws Exception {
+        return run(java, jar, plainEnvironment("require"), false).result();
     }
 
     private Map<String, String> plainEnvironment() {

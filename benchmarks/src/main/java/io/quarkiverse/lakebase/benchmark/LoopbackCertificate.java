@@ -65,11 +65,12 @@ final class LoopbackCertificate {
     }
 
     /**
-     * A copy of the JDK's trust store with this certificate added, so that a JVM trusting it loads as many, in the same
-     * format: a PKCS12 copy with keytool's default password protection would take twice as long to load.
+     * A copy of the trust store of the JDK at this home with this certificate added, so that a JVM of that JDK trusting
+     * it loads as many, in the same format: a PKCS12 copy with keytool's default password protection would take twice
+     * as long to load.
      */
-    TrustStore trustStoreWithJdkCertificates() throws Exception {
-        Path jdkTrustStore = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toRealPath();
+    TrustStore trustStoreWithJdkCertificates(Path javaHome) throws Exception {
+        Path jdkTrustStore = javaHome.resolve("lib").resolve("security").resolve("cacerts").toRealPath();
         String type = KeyStore.getInstance(jdkTrustStore.toFile(), PASSWORD.toCharArray()).getType();
         Path trustStore = certificate.resolveSibling("trust." + type.toLowerCase(Locale.ROOT));
         List<String> unprotected = type.equalsIgnoreCase("PKCS12")

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -29,8 +30,13 @@ final class WorkspaceOverTls implements AutoCloseable {
     }
 
     static WorkspaceOverTls start(String workspaceUrl) throws Exception {
+        return start(workspaceUrl, Path.of(System.getProperty("java.home")));
+    }
+
+    /** The same, for applications started on the JDK at this home: their trust store is a copy of that JDK's. */
+    static WorkspaceOverTls start(String workspaceUrl, Path javaHome) throws Exception {
         LoopbackCertificate certificate = LoopbackCertificate.create("workspace");
-        LoopbackCertificate.TrustStore trustStore = certificate.trustStoreWithJdkCertificates();
+        LoopbackCertificate.TrustStore trustStore = certificate.trustStoreWithJdkCertificates(javaHome);
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(certificate.keyStore(), LoopbackCertificate.PASSWORD.toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");

@@ -427,23 +427,13 @@ public final class LakebaseBenchmark {
                     () -> apps.lakebaseAppAsOnDatabricksApps(java, lakebaseJar.get(), workspaceOverTls));
             StartedApp plainOverTls = new StartedApp(() -> apps.plainAppOverTls(java, plainJar.get()));
             startInTurn(List.of(token, plain, cached, asOnApps, plainOverTls));
-            row("6. Java 25 start-up to first request (ms)", Stats.spread(token.millis, "%.0f"),
-                    Stats.spread(plain.millis, "%.0f"), ratio(Stats.median(token.millis), Stats.median(plain.millis)),
-                    "<= 1.05");
-            row("6. Java 25 RSS after first request (MB)", Stats.spread(token.rss, "%.0f"),
-                    Stats.spread(plain.rss, "%.0f"), ratio(Stats.median(token.rss), Stats.median(plain.rss)), "<= 1.05");
-            row("6. Java 25 start-up as on Databricks Apps: PostgreSQL over TLS, workspace over HTTPS (ms)",
-                    Stats.spread(asOnApps.millis, "%.0f"), Stats.spread(plainOverTls.millis, "%.0f") + " (over TLS)",
-                    ratio(Stats.median(asOnApps.millis), Stats.median(plainOverTls.millis)), "<= 1.05");
-            row("6. Java 25 RSS as on Databricks Apps (MB)", Stats.spread(asOnApps.rss, "%.0f"),
-                    Stats.spread(plainOverTls.rss, "%.0f") + " (over TLS)",
-                    ratio(Stats.median(asOnApps.rss), Stats.median(plainOverTls.rss)), "<= 1.05");
-            row("6. Java 25 with the AOT cache vs without (ms)", Stats.spread(cached.millis, "%.0f"),
-                    Stats.spread(token.millis, "%.0f") + " (without)",
-                    ratio(Stats.median(cached.millis), Stats.median(token.millis)), "(lower is better)");
-            row("6. Java 25 RSS with the AOT cache vs without (MB)", Stats.spread(cached.rss, "%.0f"),
-                    Stats.spread(token.rss, "%.0f") + " (without)",
-                    ratio(Stats.median(cached.rss), Stats.median(token.rss)), "");
+            millisRow("6. Java 25 start-up to first request (ms)", token, plain, "", "<= 1.05");
+            rssRow("6. Java 25 RSS after first request (MB)", token, plain, "", "<= 1.05");
+            millisRow("6. Java 25 start-up as on Databricks Apps: PostgreSQL over TLS, workspace over HTTPS (ms)",
+                    asOnApps, plainOverTls, " (over TLS)", "<= 1.05");
+            rssRow("6. Java 25 RSS as on Databricks Apps (MB)", asOnApps, plainOverTls, " (over TLS)", "<= 1.05");
+            millisRow("6. Java 25 with the AOT cache vs without (ms)", cached, token, " (without)", "(lower is better)");
+            rssRow("6. Java 25 RSS with the AOT cache vs without (MB)", cached, token, " (without)", "");
         }
     }
 
@@ -476,55 +466,45 @@ public final class LakebaseBenchmark {
         Optional<Path> earlierJar = jar("lakebase.benchmark.earlier-app");
         PostgresTls.switchOn(lakebase.postgresPort());
         try (WorkspaceOverTls workspaceOverTls = WorkspaceOverTls.start(lakebase.workspaceUrl())) {
-            List<StartedApp> contenders = new ArrayList<>(List.of(
-                    new StartedApp(() -> apps.lakebaseApp(lakebaseJar.get())),
-                    new StartedApp(() -> apps.plainApp(plainJar.get())),
-                    new StartedApp(() -> apps.lakebaseAppOverTls(lakebaseJar.get(), workspaceOverTls)),
-                    new StartedApp(() -> apps.lakebaseAppAsOnDatabricksApps(lakebaseJar.get(), workspaceOverTls)),
-                    new StartedApp(() -> apps.plainAppOverTls(plainJar.get()))));
-            earlierJar.ifPresent(earlier -> {
-                contenders.add(new StartedApp(() -> apps.lakebaseApp(earlier)));
-                contenders.add(new StartedApp(() -> apps.lakebaseAppOverTls(earlier, workspaceOverTls)));
-            });
+            StartedApp token = new StartedApp(() -> apps.lakebaseApp(lakebaseJar.get()));
+            StartedApp plain = new StartedApp(() -> apps.plainApp(plainJar.get()));
+            StartedApp overTls = new StartedApp(() -> apps.lakebaseAppOverTls(lakebaseJar.get(), workspaceOverTls));
+            StartedApp asOnApps = new StartedApp(
+                    () -> apps.lakebaseAppAsOnDatabricksApps(lakebaseJar.get(), workspaceOverTls));
+            StartedApp plainOverTls = new StartedApp(() -> apps.plainAppOverTls(plainJar.get()));
+            List<StartedApp> contenders = new ArrayList<>(List.of(token, plain, overTls, asOnApps, plainOverTls));
+            Optional<StartedApp> earlier = earlierJar.map(jar -> new StartedApp(() -> apps.lakebaseApp(jar)));
+            Optional<StartedApp> earlierOverTls = earlierJar
+                    .map(jar -> new StartedApp(() -> apps.lakebaseAppOverTls(jar, workspaceOverTls)));
+            earlier.ifPresent(contenders::add);
+            earlierOverTls.ifPresent(contenders::add);
             startInTurn(contenders);
-            startUpRows(contenders, earlierJar.isPresent());
+            millisRow("5. Start-up to first request (ms)", token, plain, "", "<= 1.05");
+            rssRow("5. RSS after first request (MB)", token, plain, "", "<= 1.05");
+            millisRow("5. Start-up, workspace over HTTPS (ms)", overTls, plain, "", "<= 1.05");
+            rssRow("5. RSS, workspace over HTTPS (MB)", overTls, plain, "", "<= 1.05");
+            millisRow("5. Start-up as on Databricks Apps: PostgreSQL over TLS, workspace over HTTPS (ms)", asOnApps,
+                    plainOverTls, " (over TLS)", "<= 1.05");
+            rssRow("5. RSS as on Databricks Apps (MB)", asOnApps, plainOverTls, " (over TLS)", "<= 1.05");
+            earlier.ifPresent(build -> {
+                millisRow("5. Start-up, this build vs the earlier one (ms)", token, build, " (earlier)", "");
+                rssRow("5. RSS, this build vs the earlier one (MB)", token, build, " (earlier)", "");
+            });
+            earlierOverTls.ifPresent(build -> millisRow("5. Start-up over HTTPS, this build vs the earlier one (ms)",
+                    overTls, build, " (earlier)", ""));
         }
     }
 
-    private void startUpRows(List<StartedApp> contenders, boolean withEarlierBuild) {
-        StartedApp token = contenders.get(0);
-        StartedApp plain = contenders.get(1);
-        StartedApp overTls = contenders.get(2);
-        row("5. Start-up to first request (ms)", Stats.spread(token.millis, "%.0f"), Stats.spread(plain.millis, "%.0f"),
-                ratio(Stats.median(token.millis), Stats.median(plain.millis)), "<= 1.05");
-        row("5. RSS after first request (MB)", Stats.spread(token.rss, "%.0f"), Stats.spread(plain.rss, "%.0f"),
-                ratio(Stats.median(token.rss), Stats.median(plain.rss)), "<= 1.05");
-        row("5. Start-up, workspace over HTTPS (ms)", Stats.spread(overTls.millis, "%.0f"),
-                Stats.spread(plain.millis, "%.0f"), ratio(Stats.median(overTls.millis), Stats.median(plain.millis)),
-                "<= 1.05");
-        row("5. RSS, workspace over HTTPS (MB)", Stats.spread(overTls.rss, "%.0f"), Stats.spread(plain.rss, "%.0f"),
-                ratio(Stats.median(overTls.rss), Stats.median(plain.rss)), "<= 1.05");
-        StartedApp asOnApps = contenders.get(3);
-        StartedApp plainOverTls = contenders.get(4);
-        row("5. Start-up as on Databricks Apps: PostgreSQL over TLS, workspace over HTTPS (ms)",
-                Stats.spread(asOnApps.millis, "%.0f"), Stats.spread(plainOverTls.millis, "%.0f") + " (over TLS)",
-                ratio(Stats.median(asOnApps.millis), Stats.median(plainOverTls.millis)), "<= 1.05");
-        row("5. RSS as on Databricks Apps (MB)", Stats.spread(asOnApps.rss, "%.0f"),
-                Stats.spread(plainOverTls.rss, "%.0f") + " (over TLS)",
-                ratio(Stats.median(asOnApps.rss), Stats.median(plainOverTls.rss)), "<= 1.05");
-        if (withEarlierBuild) {
-            StartedApp earlier = contenders.get(5);
-            row("5. Start-up, this build vs the earlier one (ms)", Stats.spread(token.millis, "%.0f"),
-                    Stats.spread(earlier.millis, "%.0f") + " (earlier)",
-                    ratio(Stats.median(token.millis), Stats.median(earlier.millis)), "");
-            row("5. RSS, this build vs the earlier one (MB)", Stats.spread(token.rss, "%.0f"),
-                    Stats.spread(earlier.rss, "%.0f") + " (earlier)",
-                    ratio(Stats.median(token.rss), Stats.median(earlier.rss)), "");
-            StartedApp earlierOverTls = contenders.get(6);
-            row("5. Start-up over HTTPS, this build vs the earlier one (ms)", Stats.spread(overTls.millis, "%.0f"),
-                    Stats.spread(earlierOverTls.millis, "%.0f") + " (earlier)",
-                    ratio(Stats.median(overTls.millis), Stats.median(earlierOverTls.millis)), "");
-        }
+    /** A row comparing two applications' start-up times, medians against medians. */
+    private void millisRow(String scenario, StartedApp app, StartedApp baseline, String baselineNote, String goal) {
+        row(scenario, Stats.spread(app.millis, "%.0f"), Stats.spread(baseline.millis, "%.0f") + baselineNote,
+                ratio(Stats.median(app.millis), Stats.median(baseline.millis)), goal);
+    }
+
+    /** A row comparing two applications' resident memory after the first answer. */
+    private void rssRow(String scenario, StartedApp app, StartedApp baseline, String baselineNote, String goal) {
+        row(scenario, Stats.spread(app.rss, "%.0f"), Stats.spread(baseline.rss, "%.0f") + baselineNote,
+                ratio(Stats.median(app.rss), Stats.median(baseline.rss)), goal);
     }
 
     /** One application of scenario 5 and what its measured starts gave. */

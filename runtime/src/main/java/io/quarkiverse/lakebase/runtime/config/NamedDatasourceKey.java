@@ -1,5 +1,7 @@
 package io.quarkiverse.lakebase.runtime.config;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public record NamedDatasourceKey(String datasource, boolean quoted, String property) {
 
-    private static final String ROOT = "quarkus.lakebase.";
+    private static final String ROOT = PropertyNames.ROOT;
     private static final Pattern KEY = Pattern.compile(Pattern.quote(ROOT) + "(?:\"([^\"]+)\"|([^.\"]+))\\.(.+)");
     /** Properties of one datasource ({@link LakebaseDatasourceConfig}); a group's properties as {@code group.} prefixes. */
     static final Set<String> PROPERTIES = Set.of("endpoint", "host", "port", "database", "username", "ssl-mode",
@@ -31,10 +33,7 @@ public record NamedDatasourceKey(String datasource, boolean quoted, String prope
      * First segments that are not datasource names: the default datasource's properties and groups, and the first
      * segments of the build-time settings ({@link LakebaseBuildTimeConfig}).
      */
-    static final Set<String> RESERVED = Set.of("endpoint", "host", "port", "database", "username", "ssl-mode",
-            "application-name", "password", "wake-up-timeout", "host-check", "statement-timeout",
-            "idle-in-transaction-session-timeout", "token", "pool", "on-behalf-of-user", "databricks", "devservices",
-            "databricks-app", "agent-tool", "health", "native");
+    static final Set<String> RESERVED = reserved("devservices", "databricks-app", "agent-tool", "health", "native");
 
     /** The key, when the property is one of a named datasource's. */
     public static Optional<NamedDatasourceKey> parse(String property) {
@@ -60,6 +59,14 @@ public record NamedDatasourceKey(String datasource, boolean quoted, String prope
             return datasource.contains(".") ? Optional.empty() : Optional.of(ROOT + datasource + "." + property);
         }
         return Optional.of(ROOT + "\"" + datasource + "\"." + property);
+    }
+
+    private static Set<String> reserved(String... buildTimeSegments) {
+        Set<String> reserved = new HashSet<>(List.of(buildTimeSegments));
+        for (String property : PROPERTIES) {
+            reserved.add(property.endsWith(".") ? property.substring(0, property.length() - 1) : property);
+        }
+        return Set.copyOf(reserved);
     }
 
     private static boolean isDatasourceProperty(String rest) {

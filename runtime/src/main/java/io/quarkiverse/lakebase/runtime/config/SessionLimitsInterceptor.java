@@ -82,10 +82,7 @@ public class SessionLimitsInterceptor implements ConfigSourceInterceptor {
         for (Iterator<String> configured = context.iterateNames(); configured.hasNext();) {
             String name = configured.next();
             names.add(name);
-            // the names are iterated several times while the configuration is built: most are not Lakebase's
-            if (name.startsWith(PropertyNames.ROOT)) {
-                datasourceWithLimit(name).ifPresent(limited::add);
-            }
+            datasourceWithLimit(name).ifPresent(limited::add);
         }
         for (Limited limit : limited) {
             names.add(DataSourceUtil.dataSourcePropertyKey(limit.datasource(), JDBC_OPTIONS));
@@ -121,6 +118,10 @@ public class SessionLimitsInterceptor implements ConfigSourceInterceptor {
 
     /** The datasource and limit a configured Lakebase property sets, in either spelling of a named datasource. */
     private static Optional<Limited> datasourceWithLimit(String name) {
+        // the names are iterated several times while the configuration is built: most are not Lakebase's
+        if (!name.startsWith(PropertyNames.ROOT)) {
+            return Optional.empty();
+        }
         for (String limit : LIMITS.keySet()) {
             if (name.equals(PropertyNames.ROOT + limit)) {
                 return Optional.of(new Limited(DataSourceUtil.DEFAULT_DATASOURCE_NAME, limit));

@@ -99,6 +99,10 @@ public final class LakebaseBenchmark {
             if (scenarios.contains("4")) {
                 benchmark.thunderingHerd();
             }
+            if (scenarios.contains("5") || scenarios.contains("6")) {
+                // only now: scenarios 1 to 4 reach PostgreSQL without TLS, as the driver would take it once offered
+                PostgresTls.switchOn(lakebase.postgresPort());
+            }
             if (scenarios.contains("5")) {
                 benchmark.startUp();
             }
@@ -418,7 +422,6 @@ public final class LakebaseBenchmark {
         }
         List<String> java = List.of(java25.toString());
         List<String> cachedJava = List.of(java25.toString(), "-XX:AOTCache=" + cache);
-        PostgresTls.switchOn(lakebase.postgresPort());
         try (WorkspaceOverTls workspaceOverTls = WorkspaceOverTls.start(lakebase.workspaceUrl(), java25Home)) {
             StartedApp token = new StartedApp(() -> apps.lakebaseApp(java, lakebaseJar.get()));
             StartedApp plain = new StartedApp(() -> apps.plainApp(java, plainJar.get()));
@@ -464,7 +467,6 @@ public final class LakebaseBenchmark {
         }
         AppStartup apps = new AppStartup(lakebase, pools);
         Optional<Path> earlierJar = jar("lakebase.benchmark.earlier-app");
-        PostgresTls.switchOn(lakebase.postgresPort());
         try (WorkspaceOverTls workspaceOverTls = WorkspaceOverTls.start(lakebase.workspaceUrl())) {
             StartedApp token = new StartedApp(() -> apps.lakebaseApp(lakebaseJar.get()));
             StartedApp plain = new StartedApp(() -> apps.plainApp(plainJar.get()));

@@ -26,11 +26,24 @@ final class AppStartup {
     record Profile(LoadedClasses classes, JvmReadings jvm) {
     }
 
-    /** The classes a start-up loaded, by name, read from the JVM's class-loading log. */
-    record LoadedClasses(List<String> names) {
+    /**
+     * The classes a start-up loaded, by name, read from the JVM's class-loading log, and the JVM's uptime when each name
+     * was first loaded.
+     */
+    record LoadedClasses(List<String> names, Map<String, Double> firstLoadedSeconds) {
 
         long count(String prefix) {
             return names.stream().filter(name -> name.startsWith(prefix)).count();
+        }
+
+        /**
+         * Milliseconds from the first loading of one class to that of another ({@code from} null: from the JVM's start),
+         * or -1 when either was not loaded.
+         */
+        double millisBetween(String from, String to) {
+            Double start = from == null ? Double.valueOf(0) : firstLoadedSeconds.get(from);
+            Double end = firstLoadedSeconds.get(to);
+            return start == null || end == null ? -1 : (end - start) * 1000;
         }
 
         /**
@@ -64,16 +77,19 @@ final class AppStartup {
 
     private static LoadedClasses classesIn(Path log) throws IOException {
         List<String> names = new ArrayList<>();
+        Map<String, Double> firstLoaded = new HashMap<>();
         for (String line : Files.readAllLines(log)) {
-            // [uptime][info][class,load] com.example.Type source: ...
+            // [0.569s][info][class,load] com.example.Type source: ...
             int start = line.indexOf("] ", line.indexOf("[class,load]"));
             if (line.contains("[class,load]") && start > 0) {
                 String rest = line.substring(start + 2);
                 int space = rest.indexOf(' ');
-                names.add(space > 0 ? rest.substring(0, space) : rest);
+                String name = space > 0 ? rest.substring(0, space) : rest;
+                names.add(name);
+                firstLoaded.putIfAbsent(name, Double.parseDouble(line.substring(1, line.indexOf("s]"))));
             }
         }
-        return new LoadedClasses(names);
+        return new LoadedClasses(names, firstLoaded);
     }
 
     private static final Duration LIMIT = Duration.ofSeconds(60);

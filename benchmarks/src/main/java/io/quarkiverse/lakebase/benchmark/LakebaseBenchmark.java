@@ -326,9 +326,22 @@ public final class LakebaseBenchmark {
             "org.apache.http.", "com.google.", "io.quarkiverse.lakebase.", "io.opentelemetry.");
 
     /**
+     * Steps of start-up, each ending when its class is first loaded (the class-loading log has the JVM's uptime): the pool asking for its first connection, the
+     * driver connecting to PostgreSQL once it has the login (for the demo, after the first token), and the HTTP server
+     * taking its first request.
+     */
+    private static final List<String[]> START_UP_STEPS = List.of(
+            new String[] { "7. Until the pool opens its first connection (ms)", "io.agroal.pool.ConnectionFactory" },
+            new String[] { "7. ... then until the driver connects, the first token included (ms)",
+                    "org.postgresql.core.v3.ConnectionFactoryImpl" },
+            new String[] { "7. ... then until the first request reaches the HTTP server (ms)",
+                    "io.vertx.core.http.impl.Http1xServerRequest" });
+
+    /**
      * 7. Where the start-up difference goes: the classes each application loads until its first answer (all, and by
-     * family), the time spent loading them, heap and metaspace at the first answer, the SDK's credential providers the
-     * demo loaded, and the workspace calls it makes while starting.
+     * family), how long each step of start-up took (the median of up to five starts of each, after the warm-up
+     * starts), the time spent loading them, heap and metaspace at the first answer, the SDK's credential providers the demo loaded, and the workspace calls it makes while
+     * starting.
      */
     private void startUpBreakdown() throws Exception {
         Optional<Path> lakebaseJar = jar("lakebase.app.jar");
@@ -338,17 +351,36 @@ public final class LakebaseBenchmark {
             return;
         }
         AppStartup apps = new AppStartup(lakebase, pools);
+        for (int trial = 0; trial < WARM_UP_TRIALS; trial++) {
+            apps.lakebaseApp(lakebaseJar.get());
+            apps.plainApp(plainJar.get());
+        }
         String callsBefore = emulator.requests();
         AppStartup.Profile tokenApp = apps.lakebaseAppProfile(lakebaseJar.get());
         String callsAfter = emulator.requests();
         AppStartup.Profile plainApp = apps.plainAppProfile(plainJar.get());
         AppStartup.LoadedClasses token = tokenApp.classes();
         AppStartup.LoadedClasses plain = plainApp.classes();
+        List<AppStartup.LoadedClasses> tokenStarts = new ArrayList<>(List.of(token));
+        List<AppStartup.LoadedClasses> plainStarts = new ArrayList<>(List.of(plain));
+        while (tokenStarts.size() < Math.min(TRIALS, 5)) {
+            tokenStarts.add(apps.lakebaseAppProfile(lakebaseJar.get()).classes());
+            plainStarts.add(apps.plainAppProfile(plainJar.get()).classes());
+        }
         row("7. Classes loaded until the first answer", String.valueOf(token.names().size()),
                 String.valueOf(plain.names().size()), ratio(token.names().size(), plain.names().size()), "");
         for (String family : CLASS_FAMILIES) {
             row("7. ... of them " + family + "*", String.valueOf(token.count(family)), String.valueOf(plain.count(family)),
                     "", "");
+        }
+        String stepStart = null;
+        for (String[] step : START_UP_STEPS) {
+            double tokenMillis = medianMillis(tokenStarts, stepStart, step[1]);
+            double plainMillis = medianMillis(plainStarts, stepStart, step[1]);
+            boolean seen = tokenMillis >= 0 && plainMillis >= 0;
+            row(step[0], seen ? millis(tokenMillis) : "not seen", seen ? millis(plainMillis) : "",
+                    seen ? ratio(tokenMillis, plainMillis) : "", "");
+            stepStart = step[1];
         }
         JvmReadings withToken = tokenApp.jvm();
         JvmReadings withPassword = plainApp.jvm();
@@ -365,6 +397,12 @@ public final class LakebaseBenchmark {
                 ratio(withToken.metaspaceMegabytes(), withPassword.metaspaceMegabytes()), "");
         row("7. Credential providers loaded", String.join(", ", token.credentialProviders()), "none", "", "");
         row("7. Workspace calls while starting", callsBetween(callsBefore, callsAfter), "none", "", "");
+    }
+
+    /** The median over these starts of the time between the first loadings of two classes; -1 if one was not seen. */
+    private static double medianMillis(List<AppStartup.LoadedClasses> starts, String from, String to) {
+        List<Double> millis = starts.stream().map(start -> start.millisBetween(from, to)).toList();
+        return millis.contains(-1.0) ? -1 : Stats.median(millis);
     }
 
     private static String millis(double value) {

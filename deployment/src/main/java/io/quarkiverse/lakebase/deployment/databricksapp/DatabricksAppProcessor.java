@@ -1,18 +1,24 @@
 package io.quarkiverse.lakebase.deployment.databricksapp;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.lakebase.runtime.AotTrainingRecorder;
 import io.quarkiverse.lakebase.runtime.config.DatabricksAppConfig;
 import io.quarkiverse.lakebase.runtime.config.LakebaseBuildTimeConfig;
+import io.quarkus.arc.deployment.PreBeanContainerBuildItem;
 import io.quarkus.deployment.IsProduction;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.ApplicationInfoBuildItem;
 import io.quarkus.deployment.pkg.PackageConfig.JarConfig.JarType;
 import io.quarkus.deployment.pkg.builditem.ArtifactResultBuildItem;
 import io.quarkus.deployment.pkg.builditem.JarBuildItem;
+import io.quarkus.deployment.pkg.builditem.JvmStartupOptimizerArchiveRequestedBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 import io.quarkus.deployment.pkg.steps.NativeOrNativeSourcesBuild;
 
@@ -46,5 +52,20 @@ class DatabricksAppProcessor {
         Path folder = DatabricksAppFolder.write(jar.getPath().getParent(), target.getOutputDirectory(), app, appName);
         LOG.infof("Databricks Apps folder of app '%s' written to %s: deploy it with databricks bundle deploy from there",
                 appName, folder);
+    }
+
+    /**
+     * Ends the deployment's training run ({@code -Dquarkus.appcds.generate=true}, see {@code launcher.py}) after static
+     * initialisation, before anything reaches a database or the workspace: the point where Quarkus' own archive
+     * generation ends its run, which it does by itself when configured. Without that property the step does nothing.
+     */
+    @BuildStep(onlyIf = IsProduction.class, onlyIfNot = NativeOrNativeSourcesBuild.class)
+    @Record(ExecutionTime.STATIC_INIT)
+    void endTrainingRunsAfterStaticInit(LakebaseBuildTimeConfig config, PreBeanContainerBuildItem beanContainer,
+            Optional<JvmStartupOptimizerArchiveRequestedBuildItem> quarkusArchive, AotTrainingRecorder recorder) {
+        DatabricksAppConfig app = config.databricksApp();
+        if (app.enabled() && app.aotCache() && quarkusArchive.isEmpty()) {
+            recorder.endTrainingRun();
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.ProdBuildResults;
 import io.quarkus.test.ProdModeTestResults;
@@ -62,6 +63,18 @@ class DatabricksAppFolderTest {
                 Map.entry("JAVA_OPTS", "-Xmx10g -Dgreeting='it''s'"),
                 Map.entry("REPORTS_ENDPOINT", "from reports"),
                 Map.entry("GREETING", "hello: world"));
+    }
+
+    @Test
+    void packageJsonsBuildScriptHasTheLauncherWriteTheAotCacheAtEachDeployment() throws Exception {
+        JsonNode packageJson = new ObjectMapper().readTree(AppFolder.of(results).resolve("package.json").toFile());
+
+        assertThat(packageJson.get("name").asText()).isEqualTo("orders-service");
+        assertThat(packageJson.at("/scripts/build").asText()).isEqualTo(
+                "python launcher.py --write-aot-cache || echo 'No AOT cache: python could not run launcher.py'");
+        assertThat(packageJson.at("/scripts").size()).as("no start script: app.yaml's command starts the app")
+                .isEqualTo(1);
+        assertThat(packageJson.has("dependencies")).isFalse();
     }
 
     @Test

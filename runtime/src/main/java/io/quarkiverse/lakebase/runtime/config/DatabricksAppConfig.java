@@ -51,6 +51,17 @@ public interface DatabricksAppConfig {
     String javaOptions();
 
     /**
+     * Whether each deployment writes an AOT cache (JEP 483) for the app's own Java runtime, which the launcher then
+     * starts the app with: the folder's {@code package.json} has a {@code build} script, which Databricks Apps runs
+     * after installing {@code requirements.txt}. The cache is written by the runtime that reads it, so it is never
+     * refused for coming from another JVM build. Its training run goes only through Quarkus' static initialisation,
+     * as Quarkus' own AppCDS generation does: it reaches no database and no workspace. When the runtime cannot write
+     * one (a Java runtime before 25), the deployment goes on without it.
+     */
+    @WithDefault("true")
+    boolean aotCache();
+
+    /**
      * More environment variables of the app, with fixed values, written to the {@code env} of {@code app.yaml}.
      */
     @ConfigDocMapKey("variable")

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.quarkiverse.lakebase.deployment.devservices.LocalLakebase;
 
@@ -73,6 +74,25 @@ final class AppStartup {
         JvmReadings jvm = run(List.of("java", "-Xlog:class+load=info:file=" + log), jar, plainEnvironment(), true)
                 .jvm();
         return new Profile(classesIn(log), jvm);
+    }
+
+    /**
+     * Writes the AOT cache as the Databricks Apps folder's deployment does ({@code launcher.py --write-aot-cache}): a
+     * training run that ends after Quarkus' static initialisation.
+     *
+     * @return whether the JVM wrote the cache
+     */
+    static boolean writeAotCache(Path java, Path jar, Path cache) throws Exception {
+        Process training = new ProcessBuilder(java.toString(), "-XX:AOTCacheOutput=" + cache,
+                "-Dquarkus.appcds.generate=true", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile("benchmark-aot-training-", ".log").toFile())
+                .start();
+        if (!training.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            training.destroyForcibly();
+            return false;
+        }
+        return training.exitValue() == 0 && Files.exists(cache);
     }
 
     private static LoadedClasses classesIn(Path log) throws IOException {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkiverse.lakebase.deployment.devservices.LocalLakebase;
+import io.quarkiverse.lakebase.runtime.AotTrainingRecorder;
 
 /** Starts an application jar, times its first successful request and reads its resident memory. */
 final class AppStartup {
@@ -84,7 +85,7 @@ final class AppStartup {
      */
     static boolean writeAotCache(Path java, Path jar, Path cache) throws Exception {
         Process training = new ProcessBuilder(java.toString(), "-XX:AOTCacheOutput=" + cache,
-                "-Dquarkus.appcds.generate=true", "-jar", jar.toString())
+                "-D" + AotTrainingRecorder.TRAINING_RUN + "=true", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("benchmark-aot-training-", ".log").toFile())
                 .start();

@@ -326,9 +326,9 @@ public final class LakebaseBenchmark {
             "org.apache.http.", "com.google.", "io.quarkiverse.lakebase.", "io.opentelemetry.");
 
     /**
-     * Steps of start-up, each ending when its class is first loaded (the class-loading log has the JVM's uptime): the pool asking for its first connection, the
-     * driver connecting to PostgreSQL once it has the login (for the demo, after the first token), and the HTTP server
-     * taking its first request.
+     * Steps of start-up, each ending when its class is first loaded (the class-loading log has the JVM's uptime): the
+     * pool asking for its first connection, the driver connecting to PostgreSQL once it has the login (for the demo,
+     * after the first token), and the HTTP server taking its first request.
      */
     private static final List<String[]> START_UP_STEPS = List.of(
             new String[] { "7. Until the pool opens its first connection (ms)", "io.agroal.pool.ConnectionFactory" },
@@ -340,8 +340,8 @@ public final class LakebaseBenchmark {
     /**
      * 7. Where the start-up difference goes: the classes each application loads until its first answer (all, and by
      * family), how long each step of start-up took (the median of up to five starts of each, after the warm-up
-     * starts), the time spent loading them, heap and metaspace at the first answer, the SDK's credential providers the demo loaded, and the workspace calls it makes while
-     * starting.
+     * starts), the time spent loading them, heap and metaspace at the first answer, the SDK's credential providers the
+     * demo loaded, and the workspace calls it makes while starting.
      */
     private void startUpBreakdown() throws Exception {
         Optional<Path> lakebaseJar = jar("lakebase.app.jar");

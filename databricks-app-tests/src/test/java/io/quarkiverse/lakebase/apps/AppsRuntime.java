@@ -57,27 +57,34 @@ final class AppsRuntime {
         }
         run(AppUser.command(List.of(AppUser.systemPython(), "-m", "venv", virtualenv.toString())), workspace);
         Path packageJson = app.resolve("package.json");
-        if (Files.exists(packageJson)) {
-            run(AppUser.command(List.of("npm", "install")), app, buildEnvironment(workspace, virtualenv),
-                    buildLog(workspace));
+        boolean usesNode = Files.exists(packageJson);
+        Map<String, String> buildEnvironment = buildEnvironment(workspace, virtualenv);
+        if (usesNode) {
+            run(AppUser.command(List.of("npm", "install")), app, buildEnvironment, buildLog(workspace));
         }
         run(AppUser.command(List.of(virtualenv.resolve("bin/pip").toString(), "install", "--no-index", "--find-links",
                 wheelhouse.toString(), "--requirement", app.resolve("requirements.txt").toString())), workspace);
-        if (Files.exists(packageJson) && new ObjectMapper().readTree(packageJson.toFile()).at("/scripts/build")
-                .isTextual()) {
-            run(AppUser.command(List.of("npm", "run", "build")), app, buildEnvironment(workspace, virtualenv),
-                    buildLog(workspace));
+        if (usesNode && new ObjectMapper().readTree(packageJson.toFile()).at("/scripts/build").isTextual()) {
+            run(AppUser.command(List.of("npm", "run", "build")), app, buildEnvironment, buildLog(workspace));
         }
         JsonNode appYaml = new ObjectMapper(new YAMLFactory()).readTree(app.resolve("app.yaml").toFile());
         return new AppsRuntime(app, virtualenv, appYaml);
     }
 
-    /** What the deployment's build step gets: the virtualenv first on the PATH, none of the app's variables. */
+    /** What the deployment's build steps get: the virtualenv's variables, none of the app's. */
     private static Map<String, String> buildEnvironment(Path workspace, Path virtualenv) {
-        return Map.of("PATH", virtualenv.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin",
-                "VIRTUAL_ENV", virtualenv.toString(),
-                "HOME", workspace.toString(),
-                "npm_config_cache", workspace.resolve("npm-cache").toString());
+        Map<String, String> environment = insideTheVirtualenv(virtualenv);
+        environment.put("HOME", workspace.toString());
+        environment.put("npm_config_cache", workspace.resolve("npm-cache").toString());
+        return environment;
+    }
+
+    /** The virtualenv activated: its programs first on the PATH. */
+    private static Map<String, String> insideTheVirtualenv(Path virtualenv) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PATH", virtualenv.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin");
+        environment.put("VIRTUAL_ENV", virtualenv.toString());
+        return environment;
     }
 
     /** Where the deployment's npm steps write what they print, the launcher's lines included. */
@@ -92,9 +99,7 @@ final class AppsRuntime {
      * @param resources the value each app resource resolves to, by resource name, for {@code valueFrom}
      */
     Process start(Map<String, String> injected, Map<String, String> resources, Path log) throws IOException {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("PATH", virtualenv.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin");
-        environment.put("VIRTUAL_ENV", virtualenv.toString());
+        Map<String, String> environment = insideTheVirtualenv(virtualenv);
         environment.putAll(injected);
         for (JsonNode variable : appYaml.path("env")) {
             String name = variable.path("name").asText();

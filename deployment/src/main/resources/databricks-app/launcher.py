@@ -23,6 +23,7 @@ from pathlib import Path
 APP = Path(__file__).resolve().parent
 SPLIT_FILES = APP / "split-files.json"
 RUNNER = Path("quarkus-app") / "quarkus-run.jar"
+# databricks.yml leaves it out of uploads (AppFiles.AOT_CACHE): one written here by a local build is not for the platform
 AOT_CACHE = Path("quarkus-app") / "app.aot"
 TRAINING_TIMEOUT_SECONDS = 300
 

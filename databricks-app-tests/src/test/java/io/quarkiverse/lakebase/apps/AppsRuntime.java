@@ -2,8 +2,10 @@ package io.quarkiverse.lakebase.apps;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,16 +134,30 @@ final class AppsRuntime {
                 .orElseThrow(() -> new AssertionError("requirements.txt pins no " + distribution));
     }
 
-    private static void upload(Path folder, Path target) throws IOException {
+    /**
+     * Uploads what {@code databricks bundle deploy} uploads from the folder, which lies in a git-ignored build
+     * directory: the files that {@code sync.include} of its {@code databricks.yml} names, less those that
+     * {@code sync.exclude} names (the CLI's rule: git's files and the included ones, less the excluded ones). Refuses the
+     * deployment, as the platform does, when one of them is over 10 MB.
+     */
+    static void upload(Path folder, Path target) throws IOException {
+        JsonNode sync = new ObjectMapper(new YAMLFactory()).readTree(folder.resolve("databricks.yml").toFile())
+                .path("sync");
+        List<PathMatcher> included = globs(sync.path("include"));
+        List<PathMatcher> excluded = globs(sync.path("exclude"));
         List<String> refused = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path copy = target.resolve(folder.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else if (Files.size(path) > MAX_UPLOADED_FILE_BYTES) {
-                    refused.add(folder.relativize(path) + " (" + Files.size(path) + " bytes)");
+            for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                Path relative = folder.relativize(path);
+                if (included.stream().noneMatch(glob -> glob.matches(relative))
+                        || excluded.stream().anyMatch(glob -> glob.matches(relative))) {
+                    continue;
+                }
+                if (Files.size(path) > MAX_UPLOADED_FILE_BYTES) {
+                    refused.add(relative + " (" + Files.size(path) + " bytes)");
                 } else {
+                    Path copy = target.resolve(relative.toString());
+                    Files.createDirectories(copy.getParent());
                     Files.copy(path, copy);
                 }
             }
@@ -150,6 +166,12 @@ final class AppsRuntime {
             throw new AssertionError("Databricks Apps would refuse files over " + MAX_UPLOADED_FILE_BYTES + " bytes: "
                     + refused);
         }
+    }
+
+    private static List<PathMatcher> globs(JsonNode patterns) {
+        List<PathMatcher> globs = new ArrayList<>();
+        patterns.forEach(pattern -> globs.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern.asText())));
+        return globs;
     }
 
     /** The command's program found on the app's PATH, as exec in the app's environment would find it. */

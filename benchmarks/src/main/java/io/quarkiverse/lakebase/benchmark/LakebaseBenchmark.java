@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -505,23 +506,24 @@ public final class LakebaseBenchmark {
         Set<String> categories = new LinkedHashSet<>(demo.get(0).committedMegabytes().keySet());
         categories.addAll(plain.get(0).committedMegabytes().keySet());
         for (String category : categories) {
-            double demoMegabytes = Stats.median(demo.stream()
-                    .map(readings -> readings.committedMegabytes().getOrDefault(category, 0.0)).toList());
-            double plainMegabytes = Stats.median(plain.stream()
-                    .map(readings -> readings.committedMegabytes().getOrDefault(category, 0.0)).toList());
-            if (Math.max(demoMegabytes, plainMegabytes) >= 1) {
-                row("6. ... committed by the JVM at the first answer: " + category + " (MB)", megabytes(demoMegabytes),
-                        megabytes(plainMegabytes) + " (over TLS)", ratio(demoMegabytes, plainMegabytes), "");
-            }
+            medianRow("6. ... committed by the JVM at the first answer: " + category + " (MB)", demo, plain,
+                    readings -> readings.committedMegabytes().getOrDefault(category, 0.0), 1);
         }
-        double demoArchive = Stats.median(demo.stream().map(JvmReadings::archiveResidentMegabytes).toList());
-        double plainArchive = Stats.median(plain.stream().map(JvmReadings::archiveResidentMegabytes).toList());
-        row("6. ... of the class data archive, resident: the AOT cache / the JDK's CDS archive (MB)",
-                megabytes(demoArchive), megabytes(plainArchive) + " (over TLS)", ratio(demoArchive, plainArchive), "");
-        double demoHeap = Stats.median(demo.stream().map(JvmReadings::heapUsedMegabytes).toList());
-        double plainHeap = Stats.median(plain.stream().map(JvmReadings::heapUsedMegabytes).toList());
-        row("6. ... Java heap in use at the first answer, garbage included (MB)", megabytes(demoHeap),
-                megabytes(plainHeap) + " (over TLS)", ratio(demoHeap, plainHeap), "");
+        medianRow("6. ... of the class data archive, resident: the AOT cache / the JDK's CDS archive (MB)", demo, plain,
+                JvmReadings::archiveResidentMegabytes, 0);
+        medianRow("6. ... Java heap in use at the first answer, garbage included (MB)", demo, plain,
+                JvmReadings::heapUsedMegabytes, 0);
+    }
+
+    /** A row of the medians of one reading, in megabytes, unless both are under {@code leastMegabytes}. */
+    private void medianRow(String scenario, List<JvmReadings> demo, List<JvmReadings> plain,
+            Function<JvmReadings, Double> reading, double leastMegabytes) {
+        double demoMegabytes = Stats.median(demo.stream().map(reading).toList());
+        double plainMegabytes = Stats.median(plain.stream().map(reading).toList());
+        if (Math.max(demoMegabytes, plainMegabytes) >= leastMegabytes) {
+            row(scenario, megabytes(demoMegabytes), megabytes(plainMegabytes) + " (over TLS)",
+                    ratio(demoMegabytes, plainMegabytes), "");
+        }
     }
 
     /**

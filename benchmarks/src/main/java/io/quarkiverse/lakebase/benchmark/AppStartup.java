@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkiverse.lakebase.deployment.devservices.LocalLakebase;
@@ -77,23 +80,47 @@ final class AppStartup {
         return new Profile(classesIn(log), jvm);
     }
 
+    /** An AOT cache a training run wrote, and the names of the classes that run loaded: what the cache could hold. */
+    record AotCache(Path file, Set<String> trainingClasses) {
+    }
+
     /**
      * Writes the AOT cache as the Databricks Apps folder's deployment does ({@code launcher.py --write-aot-cache}): a
      * training run that ends after Quarkus' static initialisation.
      *
-     * @return whether the JVM wrote the cache
+     * @return the cache, empty when the JVM wrote none
      */
-    static boolean writeAotCache(Path java, Path jar, Path cache) throws Exception {
+    static Optional<AotCache> writeAotCache(Path java, Path jar, Path cache) throws Exception {
+        // %p: the JVM that assembles the cache is a child with the same options, and would overwrite the training's log
+        Path classLogs = Files.createTempDirectory("benchmark-aot-training-");
         Process training = new ProcessBuilder(java.toString(), "-XX:AOTCacheOutput=" + cache,
+                "-Xlog:class+load=info:file=" + classLogs.resolve("classes-%p.log"),
                 "-D" + AotTrainingRecorder.TRAINING_RUN + "=true", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("benchmark-aot-training-", ".log").toFile())
+                .redirectOutput(classLogs.resolve("output.log").toFile())
                 .start();
         if (!training.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
             training.destroyForcibly();
-            return false;
+            return Optional.empty();
         }
-        return training.exitValue() == 0 && Files.exists(cache);
+        if (training.exitValue() != 0 || !Files.exists(cache)) {
+            return Optional.empty();
+        }
+        Set<String> trainingClasses = new HashSet<>(
+                classesIn(classLogs.resolve("classes-" + training.pid() + ".log")).names());
+        return Optional.of(new AotCache(cache, trainingClasses));
+    }
+
+    /** The names of the classes a class-loading log shows loaded from the class data archive, the AOT cache. */
+    static Set<String> classesFromArchive(Path log) throws IOException {
+        Set<String> names = new HashSet<>();
+        for (String line : Files.readAllLines(log)) {
+            int start = line.indexOf("] ", line.indexOf("[class,load]"));
+            if (line.contains("[class,load]") && start > 0 && line.endsWith("source: shared objects file")) {
+                names.add(line.substring(start + 2, line.indexOf(' ', start + 2)));
+            }
+        }
+        return names;
     }
 
     private static LoadedClasses classesIn(Path log) throws IOException {
@@ -102,7 +129,7 @@ final class AppStartup {
         for (String line : Files.readAllLines(log)) {
             // [0.569s][info][class,load] com.example.Type source: ...
             int start = line.indexOf("] ", line.indexOf("[class,load]"));
-            if (line.contains("[class,load]") && start > 0) {
+            if (line.contains("[class,load]") && start > 0 && !line.startsWith("opened: ", start + 2)) {
                 String rest = line.substring(start + 2);
                 int space = rest.indexOf(' ');
                 String name = space > 0 ? rest.substring(0, space) : rest;

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -454,11 +455,13 @@ public final class LakebaseBenchmark {
             return;
         }
         AppStartup apps = new AppStartup(lakebase, pools);
-        Path cache = Files.createTempDirectory("benchmark-aot").resolve("app.aot");
-        if (!AppStartup.writeAotCache(java25, lakebaseJar.get(), cache)) {
+        Optional<AppStartup.AotCache> aotCache = AppStartup.writeAotCache(java25, lakebaseJar.get(),
+                Files.createTempDirectory("benchmark-aot").resolve("app.aot"));
+        if (aotCache.isEmpty()) {
             row("6. Java 25 AOT cache", "not written by the training run", "", "", "");
             return;
         }
+        Path cache = aotCache.get().file();
         List<String> java = List.of(java25.toString());
         List<String> cachedJava = List.of(java25.toString(), "-XX:AOTCache=" + cache);
         try (WorkspaceOverTls workspaceOverTls = WorkspaceOverTls.start(lakebase.workspaceUrl(), java25Home)) {
@@ -483,24 +486,35 @@ public final class LakebaseBenchmark {
                     plainOverTls, " (over TLS)", "<= 1.05");
             rssRow("6. Java 25 RSS as on Databricks Apps, with the deployment's AOT cache (MB)", cachedAsOnApps,
                     plainOverTls, " (over TLS)", "<= 1.05");
-            memoryBreakdown(apps, cachedJava, lakebaseJar.get(), workspaceOverTls, java, plainJar.get());
+            memoryBreakdown(apps, cachedJava, lakebaseJar.get(), workspaceOverTls, java, plainJar.get(),
+                    aotCache.get().trainingClasses());
         }
     }
 
     /**
      * Where the memory of the last two rows goes: the memory the JVM committed at the first answer, by category (the
-     * median of up to three more starts of each, their JVMs tracking their native memory), and the heap in use.
+     * median of up to three more starts of each, their JVMs tracking their native memory), the heap in use, and how
+     * much of the AOT cache the demo's start used: the classes it loaded from the cache, of those the training run that
+     * wrote the cache loaded.
      */
     private void memoryBreakdown(AppStartup apps, List<String> cachedJava, Path lakebaseJar,
-            WorkspaceOverTls workspace, List<String> java, Path plainJar) throws Exception {
+            WorkspaceOverTls workspace, List<String> java, Path plainJar, Set<String> trainingClasses)
+            throws Exception {
         List<String> trackedCachedJava = new ArrayList<>(cachedJava);
         trackedCachedJava.add(JvmReadings.TRACK_NATIVE_MEMORY);
         List<String> trackedJava = new ArrayList<>(java);
         trackedJava.add(JvmReadings.TRACK_NATIVE_MEMORY);
         List<JvmReadings> demo = new ArrayList<>();
         List<JvmReadings> plain = new ArrayList<>();
+        List<Double> classesFromCache = new ArrayList<>();
         for (int start = 0; start < Math.min(TRIALS, 3); start++) {
-            demo.add(apps.lakebaseAppAsOnDatabricksAppsReadings(trackedCachedJava, lakebaseJar, workspace));
+            Path classLog = Files.createTempFile("benchmark-classes-", ".log");
+            List<String> loggedJava = new ArrayList<>(trackedCachedJava);
+            loggedJava.add("-Xlog:class+load=info:file=" + classLog);
+            demo.add(apps.lakebaseAppAsOnDatabricksAppsReadings(loggedJava, lakebaseJar, workspace));
+            Set<String> fromCache = AppStartup.classesFromArchive(classLog);
+            fromCache.retainAll(trainingClasses);
+            classesFromCache.add((double) fromCache.size());
             plain.add(apps.plainAppOverTlsReadings(trackedJava, plainJar));
         }
         Set<String> categories = new LinkedHashSet<>(demo.get(0).committedMegabytes().keySet());
@@ -513,6 +527,11 @@ public final class LakebaseBenchmark {
                 JvmReadings::archiveResidentMegabytes, 0);
         medianRow("6. ... Java heap in use at the first answer, garbage included (MB)", demo, plain,
                 JvmReadings::heapUsedMegabytes, 0);
+        double usedClasses = Stats.median(classesFromCache);
+        row("6. ... classes the demo loaded from the AOT cache by its first answer, of those its training run loaded",
+                String.format(Locale.ROOT, "%.0f of %d (%.0f %%)", usedClasses, trainingClasses.size(),
+                        100 * usedClasses / trainingClasses.size()),
+                "", "", "");
     }
 
     /** A row of the medians of one reading, in megabytes, unless both are under {@code leastMegabytes}. */

@@ -32,10 +32,10 @@ final class AppStartup {
     }
 
     /**
-     * The classes a start-up loaded, by name, read from the JVM's class-loading log, and the JVM's uptime when each name
-     * was first loaded.
+     * The classes a start-up loaded, by name, read from the JVM's class-loading log, the JVM's uptime when each name
+     * was first loaded, and the names it loaded from the class data archive (the AOT cache, or the JDK's CDS archive).
      */
-    record LoadedClasses(List<String> names, Map<String, Double> firstLoadedSeconds) {
+    record LoadedClasses(List<String> names, Map<String, Double> firstLoadedSeconds, Set<String> fromArchive) {
 
         long count(String prefix) {
             return names.stream().filter(name -> name.startsWith(prefix)).count();
@@ -67,7 +67,7 @@ final class AppStartup {
     /** Starts the demo once more with class loading logged, and profiles it at its first answer. */
     Profile lakebaseAppProfile(Path jar) throws Exception {
         Path log = Files.createTempFile("benchmark-classes-", ".log");
-        JvmReadings jvm = run(List.of("java", "-Xlog:class+load=info:file=" + log), jar, lakebaseEnvironment(), true)
+        JvmReadings jvm = run(List.of("java", classLoadLog(log)), jar, lakebaseEnvironment(), true)
                 .jvm();
         return new Profile(classesIn(log), jvm);
     }
@@ -75,7 +75,7 @@ final class AppStartup {
     /** The same for the plain application. */
     Profile plainAppProfile(Path jar) throws Exception {
         Path log = Files.createTempFile("benchmark-classes-", ".log");
-        JvmReadings jvm = run(List.of("java", "-Xlog:class+load=info:file=" + log), jar, plainEnvironment(), true)
+        JvmReadings jvm = run(List.of("java", classLoadLog(log)), jar, plainEnvironment(), true)
                 .jvm();
         return new Profile(classesIn(log), jvm);
     }
@@ -94,7 +94,7 @@ final class AppStartup {
         // %p: the JVM that assembles the cache is a child with the same options, and would overwrite the training's log
         Path classLogs = Files.createTempDirectory("benchmark-aot-training-");
         Process training = new ProcessBuilder(java.toString(), "-XX:AOTCacheOutput=" + cache,
-                "-Xlog:class+load=info:file=" + classLogs.resolve("classes-%p.log"),
+                classLoadLog(classLogs.resolve("classes-%p.log")),
                 "-D" + AotTrainingRecorder.TRAINING_RUN + "=true", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(classLogs.resolve("output.log").toFile())
@@ -111,21 +111,15 @@ final class AppStartup {
         return Optional.of(new AotCache(cache, trainingClasses));
     }
 
-    /** The names of the classes a class-loading log shows loaded from the class data archive, the AOT cache. */
-    static Set<String> classesFromArchive(Path log) throws IOException {
-        Set<String> names = new HashSet<>();
-        for (String line : Files.readAllLines(log)) {
-            int start = line.indexOf("] ", line.indexOf("[class,load]"));
-            if (line.contains("[class,load]") && start > 0 && line.endsWith("source: shared objects file")) {
-                names.add(line.substring(start + 2, line.indexOf(' ', start + 2)));
-            }
-        }
-        return names;
+    /** The JVM option that logs the classes it loads into this file, which {@link #classesIn} reads. */
+    static String classLoadLog(Path file) {
+        return "-Xlog:class+load=info:file=" + file;
     }
 
-    private static LoadedClasses classesIn(Path log) throws IOException {
+    static LoadedClasses classesIn(Path log) throws IOException {
         List<String> names = new ArrayList<>();
         Map<String, Double> firstLoaded = new HashMap<>();
+        Set<String> fromArchive = new HashSet<>();
         for (String line : Files.readAllLines(log)) {
             // [0.569s][info][class,load] com.example.Type source: ...
             int start = line.indexOf("] ", line.indexOf("[class,load]"));
@@ -135,9 +129,12 @@ final class AppStartup {
                 String name = space > 0 ? rest.substring(0, space) : rest;
                 names.add(name);
                 firstLoaded.putIfAbsent(name, Double.parseDouble(line.substring(1, line.indexOf("s]"))));
+                if (line.endsWith("source: shared objects file")) {
+                    fromArchive.add(name);
+                }
             }
         }
-        return new LoadedClasses(names, firstLoaded);
+        return new LoadedClasses(names, firstLoaded, fromArchive);
     }
 
     private static final Duration LIMIT = Duration.ofSeconds(60);

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -510,9 +511,9 @@ public final class LakebaseBenchmark {
         for (int start = 0; start < Math.min(TRIALS, 3); start++) {
             Path classLog = Files.createTempFile("benchmark-classes-", ".log");
             List<String> loggedJava = new ArrayList<>(trackedCachedJava);
-            loggedJava.add("-Xlog:class+load=info:file=" + classLog);
+            loggedJava.add(AppStartup.classLoadLog(classLog));
             demo.add(apps.lakebaseAppAsOnDatabricksAppsReadings(loggedJava, lakebaseJar, workspace));
-            Set<String> fromCache = AppStartup.classesFromArchive(classLog);
+            Set<String> fromCache = new HashSet<>(AppStartup.classesIn(classLog).fromArchive());
             fromCache.retainAll(trainingClasses);
             classesFromCache.add((double) fromCache.size());
             plain.add(apps.plainAppOverTlsReadings(trackedJava, plainJar));

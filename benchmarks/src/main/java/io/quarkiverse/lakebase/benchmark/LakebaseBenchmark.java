@@ -457,27 +457,32 @@ public final class LakebaseBenchmark {
                     "", "");
             return;
         }
-        Optional<List<String>> deployedOptions = DatabricksAppsJvm.options(lakebaseJar.get());
-        if (deployedOptions.isEmpty()) {
+        Optional<String> javaOpts = DatabricksAppsJvm.javaOpts(lakebaseJar.get());
+        if (javaOpts.isEmpty()) {
             row("6. Java 25 start-up", "skipped: the demo's build wrote no Databricks Apps folder", "", "", "");
             return;
         }
         AppStartup apps = new AppStartup(lakebase, pools);
         List<String> java = List.of(java25.toString());
-        List<String> deployedJava = withOptions(java, deployedOptions.get());
         Path caches = Files.createTempDirectory("benchmark-aot");
         Optional<AppStartup.AotCache> aotCache = AppStartup.writeAotCache(java, lakebaseJar.get(),
                 caches.resolve("app.aot"));
-        Optional<AppStartup.AotCache> deployedCache = AppStartup.writeAotCache(deployedJava, lakebaseJar.get(),
-                caches.resolve("deployed.aot"));
-        if (aotCache.isEmpty() || deployedCache.isEmpty()) {
+        if (aotCache.isEmpty()) {
             row("6. Java 25 AOT cache", "not written by the training run", "", "", "");
             return;
         }
         List<String> cachedJava = withOptions(java, List.of("-XX:AOTCache=" + aotCache.get().file()));
-        List<String> deployedCachedJava = withOptions(deployedJava,
-                List.of("-XX:AOTCache=" + deployedCache.get().file()));
         try (WorkspaceOverTls workspaceOverTls = WorkspaceOverTls.start(lakebase.workspaceUrl(), java25Home)) {
+            AsDeployed.Starts starts = new AsDeployed.Starts(apps, java, caches, lakebaseJar.get(), plainJar.get(),
+                    workspaceOverTls);
+            Optional<AsDeployed> deployed = starts.with(javaOpts.get(), "deployed.aot");
+            String earlierJavaOpts = System.getProperty("lakebase.benchmark.earlier-java-options", "").trim();
+            Optional<AsDeployed> earlier = earlierJavaOpts.isEmpty() ? Optional.empty()
+                    : starts.with(earlierJavaOpts, "earlier.aot");
+            if (deployed.isEmpty()) {
+                row("6. Java 25 AOT cache", "not written by the training run", "", "", "");
+                return;
+            }
             StartedApp token = new StartedApp(() -> apps.lakebaseApp(java, lakebaseJar.get()));
             StartedApp plain = new StartedApp(() -> apps.plainApp(java, plainJar.get()));
             StartedApp cached = new StartedApp(() -> apps.lakebaseApp(cachedJava, lakebaseJar.get()));
@@ -486,18 +491,9 @@ public final class LakebaseBenchmark {
             StartedApp plainOverTls = new StartedApp(() -> apps.plainAppOverTls(java, plainJar.get()));
             StartedApp cachedAsOnApps = new StartedApp(
                     () -> apps.lakebaseAppAsOnDatabricksApps(cachedJava, lakebaseJar.get(), workspaceOverTls));
-            StartedApp deployed = new StartedApp(
-                    () -> apps.lakebaseAppAsOnDatabricksApps(deployedCachedJava, lakebaseJar.get(), workspaceOverTls));
-            StartedApp plainDeployed = new StartedApp(() -> apps.plainAppOverTls(deployedJava, plainJar.get()));
-            List<StartedApp> contenders = new ArrayList<>(
-                    List.of(token, plain, cached, asOnApps, plainOverTls, cachedAsOnApps, deployed, plainDeployed));
-            Optional<EarlierOptions> earlier = EarlierOptions.of(java, lakebaseJar.get(), caches);
-            earlier.ifPresent(options -> {
-                options.demo = new StartedApp(() -> apps.lakebaseAppAsOnDatabricksApps(options.cachedJava,
-                        lakebaseJar.get(), workspaceOverTls));
-                options.plain = new StartedApp(() -> apps.plainAppOverTls(options.java, plainJar.get()));
-                contenders.addAll(List.of(options.demo, options.plain));
-            });
+            List<StartedApp> contenders = new ArrayList<>(List.of(token, plain, cached, asOnApps, plainOverTls,
+                    cachedAsOnApps, deployed.get().demo(), deployed.get().plain()));
+            earlier.ifPresent(options -> contenders.addAll(List.of(options.demo(), options.plain())));
             startInTurn(contenders);
             millisRow("6. Java 25 start-up to first request (ms)", token, plain, "", "<= 1.05");
             rssRow("6. Java 25 RSS after first request (MB)", token, plain, "", "<= 1.05");
@@ -511,60 +507,64 @@ public final class LakebaseBenchmark {
                     plainOverTls, " (over TLS)", "<= 1.05");
             rssRow("6. Java 25 RSS as on Databricks Apps, with the deployment's AOT cache (MB)", cachedAsOnApps,
                     plainOverTls, " (over TLS)", "<= 1.05");
-            String deployedAs = String.join(" ", deployedOptions.get());
-            millisRow("6. Java 25 as deployed on Databricks Apps (" + deployedAs + "), with the AOT cache (ms)",
-                    deployed, plainDeployed, " (over TLS, " + deployedAs + ")", "<= 1.05");
-            rssRow("6. Java 25 RSS as deployed on Databricks Apps (" + deployedAs + "), with the AOT cache (MB)",
-                    deployed, plainDeployed, " (over TLS, " + deployedAs + ")", "<= 1.05");
-            if (earlier.isPresent()) {
-                EarlierOptions options = earlier.get();
-                millisRow("6. Java 25 as deployed, these JVM options vs the earlier ones (" + options.label + ") (ms)",
-                        deployed, options.demo, " (earlier options)", "");
-                rssRow("6. Java 25 RSS as deployed, these JVM options vs the earlier ones (" + options.label + ") (MB)",
-                        deployed, options.demo, " (earlier options)", "");
-                millisRow("6. Java 25 as deployed with the earlier JVM options (" + options.label + ") (ms)",
-                        options.demo, options.plain, " (over TLS, same options)", "");
-                rssRow("6. Java 25 RSS as deployed with the earlier JVM options (" + options.label + ") (MB)",
-                        options.demo, options.plain, " (over TLS, same options)", "");
-            }
-            memoryBreakdown(apps, deployedCachedJava, lakebaseJar.get(), workspaceOverTls, deployedJava, plainJar.get(),
-                    deployedCache.get().trainingClasses());
+            asDeployedRows(deployed.get(), earlier);
+            memoryBreakdown(apps, deployed.get().cachedJava(), lakebaseJar.get(), workspaceOverTls,
+                    deployed.get().java(), plainJar.get(), deployed.get().trainingClasses());
         }
     }
 
     /**
-     * With {@code -Dlakebase.benchmark.earlier-java-options="<JAVA_OPTS>"}, scenario 6 also starts both applications as
-     * deployed with those options instead of the app.yaml's, in the same trials, so that a change of the folder's
-     * default JVM options is measured before and after in one run.
+     * Both applications started as deployed with one set of {@code JAVA_OPTS}: the demo with an AOT cache its training
+     * run wrote with the same options, as the deployment's is.
      */
-    private static final class EarlierOptions {
-        private final String label;
-        private final List<String> java;
-        private final List<String> cachedJava;
-        private StartedApp demo;
-        private StartedApp plain;
+    private record AsDeployed(String javaOpts, List<String> java, List<String> cachedJava,
+            Set<String> trainingClasses, StartedApp demo, StartedApp plain) {
 
-        private EarlierOptions(String label, List<String> java, List<String> cachedJava) {
-            this.label = label;
-            this.java = java;
-            this.cachedJava = cachedJava;
+        String label() {
+            return String.join(" ", DatabricksAppsJvm.inMediumCompute(javaOpts));
         }
 
-        static Optional<EarlierOptions> of(List<String> java, Path lakebaseJar, Path caches) throws Exception {
-            String options = System.getProperty("lakebase.benchmark.earlier-java-options", "").trim();
-            if (options.isEmpty()) {
-                return Optional.empty();
+        /** What starting both applications as deployed needs. */
+        record Starts(AppStartup apps, List<String> java, Path caches, Path lakebaseJar, Path plainJar,
+                WorkspaceOverTls workspace) {
+
+            /** @return the two starts, empty when the training run wrote no cache */
+            Optional<AsDeployed> with(String javaOpts, String cacheName) throws Exception {
+                List<String> deployedJava = withOptions(java, DatabricksAppsJvm.inMediumCompute(javaOpts));
+                Optional<AppStartup.AotCache> cache = AppStartup.writeAotCache(deployedJava, lakebaseJar,
+                        caches.resolve(cacheName));
+                if (cache.isEmpty()) {
+                    return Optional.empty();
+                }
+                List<String> cachedJava = withOptions(deployedJava, List.of("-XX:AOTCache=" + cache.get().file()));
+                return Optional.of(new AsDeployed(javaOpts, deployedJava, cachedJava, cache.get().trainingClasses(),
+                        new StartedApp(() -> apps.lakebaseAppAsOnDatabricksApps(cachedJava, lakebaseJar, workspace)),
+                        new StartedApp(() -> apps.plainAppOverTls(deployedJava, plainJar))));
             }
-            List<String> earlierJava = withOptions(java, List.of(options.split("\\s+")));
-            earlierJava = withOptions(earlierJava, List.of(DatabricksAppsJvm.MEDIUM_COMPUTE_MEMORY));
-            Optional<AppStartup.AotCache> cache = AppStartup.writeAotCache(earlierJava, lakebaseJar,
-                    caches.resolve("earlier.aot"));
-            if (cache.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new EarlierOptions(options, earlierJava,
-                    withOptions(earlierJava, List.of("-XX:AOTCache=" + cache.get().file()))));
         }
+    }
+
+    /**
+     * The rows of the starts as deployed; with {@code -Dlakebase.benchmark.earlier-java-options="<JAVA_OPTS>"} also
+     * those with the earlier options, started in the same trials, so that a change of the folder's default JVM options
+     * is measured before and after in one run.
+     */
+    private void asDeployedRows(AsDeployed deployed, Optional<AsDeployed> earlier) {
+        String deployedAs = deployed.label();
+        millisRow("6. Java 25 as deployed on Databricks Apps (" + deployedAs + "), with the AOT cache (ms)",
+                deployed.demo(), deployed.plain(), " (over TLS, " + deployedAs + ")", "<= 1.05");
+        rssRow("6. Java 25 RSS as deployed on Databricks Apps (" + deployedAs + "), with the AOT cache (MB)",
+                deployed.demo(), deployed.plain(), " (over TLS, " + deployedAs + ")", "<= 1.05");
+        earlier.ifPresent(options -> {
+            millisRow("6. Java 25 as deployed, these JVM options vs the earlier ones (" + options.javaOpts() + ") (ms)",
+                    deployed.demo(), options.demo(), " (earlier options)", "");
+            rssRow("6. Java 25 RSS as deployed, these JVM options vs the earlier ones (" + options.javaOpts() + ") (MB)",
+                    deployed.demo(), options.demo(), " (earlier options)", "");
+            millisRow("6. Java 25 as deployed with the earlier JVM options (" + options.javaOpts() + ") (ms)",
+                    options.demo(), options.plain(), " (over TLS, same options)", "");
+            rssRow("6. Java 25 RSS as deployed with the earlier JVM options (" + options.javaOpts() + ") (MB)",
+                    options.demo(), options.plain(), " (over TLS, same options)", "");
+        });
     }
 
     private static List<String> withOptions(List<String> java, List<String> options) {
